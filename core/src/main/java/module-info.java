@@ -1,0 +1,10 @@
+/**
+ * rehabplan core: the immutable protocol model, the deterministic scheduler and the built-in
+ * protocols.
+ */
+module org.rehabplan.core {
+  requires com.google.common;
+  requires static org.jspecify;
+
+  exports org.rehabplan;
+}

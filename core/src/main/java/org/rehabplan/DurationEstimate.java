@@ -1,0 +1,54 @@
+package org.rehabplan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How long a phase is expected to take: earliest, typical and latest, with the provenance of the
+ * figures.
+ *
+ * @param earliest the shortest expected time, positive
+ * @param typical the usual time, at least {@code earliest}
+ * @param latest the longest expected time, at least {@code typical}
+ * @param provenance where the figures come from; may be empty only for protocols built in code
+ */
+public record DurationEstimate(
+    Duration earliest, Duration typical, Duration latest, List<Provenance> provenance) {
+
+  /** The longest a single phase may be expected to take; bounds every plan. */
+  public static final Duration MAX_PHASE_DURATION = Duration.ofDays(366);
+
+  /** Validates the components: {@code 0 < earliest <= typical <= latest <= 366 days}. */
+  public DurationEstimate {
+    Ids.checkPositive(earliest, "earliest");
+    Ids.checkPositive(typical, "typical");
+    Ids.checkPositive(latest, "latest");
+    checkArgument(
+        earliest.compareTo(typical) <= 0 && typical.compareTo(latest) <= 0,
+        "duration estimate must satisfy earliest <= typical <= latest: %s, %s, %s",
+        earliest,
+        typical,
+        latest);
+    checkArgument(
+        latest.compareTo(MAX_PHASE_DURATION) <= 0,
+        "latest must be at most %s (plans are bounded): %s",
+        MAX_PHASE_DURATION,
+        latest);
+    provenance = List.copyOf(provenance);
+  }
+
+  /** An estimate in whole days, with its provenance. */
+  public static DurationEstimate ofDays(
+      long earliest, long typical, long latest, Provenance... provenance) {
+    return new DurationEstimate(
+        Duration.ofDays(earliest), Duration.ofDays(typical), Duration.ofDays(latest),
+        List.of(provenance));
+  }
+
+  /** The same figure for earliest, typical and latest. */
+  public static DurationEstimate exactly(Duration duration, Provenance... provenance) {
+    return new DurationEstimate(duration, duration, duration, List.of(provenance));
+  }
+}

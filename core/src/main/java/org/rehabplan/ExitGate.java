@@ -1,0 +1,46 @@
+package org.rehabplan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableSet;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * When a phase may end: after a minimum time in the phase <em>and</em> once every criterion is met.
+ *
+ * @param minimumTime the least time spent in the phase, zero or positive
+ * @param criteria the criteria that must all be reported met, in declaration order; ids unique
+ */
+public record ExitGate(Duration minimumTime, Set<Criterion> criteria) {
+
+  /** Validates the components and copies the criteria. */
+  public ExitGate {
+    Ids.checkNotNegative(minimumTime, "minimumTime");
+    criteria = ImmutableSet.copyOf(criteria);
+    Set<String> ids = criteria.stream().map(Criterion::id).collect(Collectors.toSet());
+    checkArgument(ids.size() == criteria.size(), "criterion ids must be unique: %s", criteria);
+  }
+
+  /** A gate that opens after {@code minimumTime} once all {@code criteria} are met. */
+  public static ExitGate after(Duration minimumTime, Criterion... criteria) {
+    return new ExitGate(minimumTime, ImmutableSet.copyOf(criteria));
+  }
+
+  /** A gate that opens after {@code minimumTime} once all {@code criteria} are met. */
+  public static ExitGate after(Duration minimumTime, Collection<Criterion> criteria) {
+    return new ExitGate(minimumTime, ImmutableSet.copyOf(criteria));
+  }
+
+  /** A gate that opens after {@code minimumTime}, with no criteria. */
+  public static ExitGate afterTime(Duration minimumTime) {
+    return new ExitGate(minimumTime, ImmutableSet.of());
+  }
+
+  /** Whether the gate names any criterion. */
+  public boolean hasCriteria() {
+    return !criteria.isEmpty();
+  }
+}

@@ -1,0 +1,103 @@
+package org.rehabplan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A half-open span of time {@code [start, endExclusive)} on the time-line. Empty intervals ({@code
+ * start == endExclusive}) are allowed; inverted ones are not.
+ *
+ * @param start the first instant inside the interval
+ * @param endExclusive the first instant after the interval, not before {@code start}
+ */
+public record Interval(Instant start, Instant endExclusive) implements Comparable<Interval> {
+
+  /** Validates the components. */
+  public Interval {
+    requireNonNull(start, "start");
+    requireNonNull(endExclusive, "endExclusive");
+    checkArgument(
+        !endExclusive.isBefore(start),
+        "end must be on or after start: %s/%s",
+        start,
+        endExclusive);
+  }
+
+  /** The interval {@code [startInclusive, endExclusive)}. */
+  public static Interval of(Instant startInclusive, Instant endExclusive) {
+    return new Interval(startInclusive, endExclusive);
+  }
+
+  /** The interval {@code [startInclusive, startInclusive + duration)}. */
+  public static Interval of(Instant startInclusive, Duration duration) {
+    Ids.checkNotNegative(duration, "duration");
+    return new Interval(startInclusive, startInclusive.plus(duration));
+  }
+
+  /** Parses the {@code start/end} form written by {@link #toString()}. */
+  public static Interval parse(CharSequence text) {
+    requireNonNull(text, "text");
+    String s = text.toString();
+    int slash = s.indexOf('/');
+    checkArgument(slash > 0, "interval must be written start/end: \"%s\"", s);
+    return of(Instant.parse(s.substring(0, slash)), Instant.parse(s.substring(slash + 1)));
+  }
+
+  /** The length of the interval. */
+  public Duration duration() {
+    return Duration.between(start, endExclusive);
+  }
+
+  /** Whether the interval is empty. */
+  public boolean isEmpty() {
+    return start.equals(endExclusive);
+  }
+
+  /** Whether {@code instant} lies in {@code [start, endExclusive)}. */
+  public boolean contains(Instant instant) {
+    return !instant.isBefore(start) && instant.isBefore(endExclusive);
+  }
+
+  /** Whether {@code other} lies wholly inside this interval. */
+  public boolean encloses(Interval other) {
+    return !other.start.isBefore(start) && !other.endExclusive.isAfter(endExclusive);
+  }
+
+  /** Whether the two intervals share at least one instant. */
+  public boolean overlaps(Interval other) {
+    return start.isBefore(other.endExclusive) && other.start.isBefore(endExclusive)
+        && !isEmpty() && !other.isEmpty();
+  }
+
+  /**
+   * Returns a copy with the given start. This instance is immutable and unaffected by this method
+   * call.
+   */
+  public Interval withStart(Instant start) {
+    return new Interval(start, endExclusive);
+  }
+
+  /**
+   * Returns a copy with the given exclusive end. This instance is immutable and unaffected by this
+   * method call.
+   */
+  public Interval withEndExclusive(Instant endExclusive) {
+    return new Interval(start, endExclusive);
+  }
+
+  /** Orders by start, then by end. */
+  @Override
+  public int compareTo(Interval other) {
+    int c = start.compareTo(other.start);
+    return c != 0 ? c : endExclusive.compareTo(other.endExclusive);
+  }
+
+  /** {@code start/endExclusive} in ISO-8601, readable by {@link #parse(CharSequence)}. */
+  @Override
+  public String toString() {
+    return start + "/" + endExclusive;
+  }
+}

@@ -1,0 +1,56 @@
+package org.rehabplan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.time.Duration;
+
+/**
+ * How far apart the starts of consecutive sessions may be: at least {@code minimum}, at most {@code
+ * maximum}, planned at {@code preferred}. "Once every 1–2 hours" is {@code between(1 h, 2 h)}.
+ *
+ * @param minimum the shortest allowed gap between session starts, positive
+ * @param preferred the gap the scheduler plans, within {@code [minimum, maximum]}
+ * @param maximum the longest allowed gap while awake, at least {@code minimum}
+ */
+public record IntervalRange(Duration minimum, Duration preferred, Duration maximum) {
+
+  /** Validates the components. */
+  public IntervalRange {
+    Ids.checkPositive(minimum, "minimum interval");
+    Ids.checkPositive(preferred, "preferred interval");
+    Ids.checkPositive(maximum, "maximum interval");
+    checkArgument(
+        minimum.compareTo(maximum) <= 0,
+        "interval range must not be inverted: minimum %s is longer than maximum %s",
+        minimum,
+        maximum);
+    checkArgument(
+        minimum.compareTo(preferred) <= 0 && preferred.compareTo(maximum) <= 0,
+        "preferred interval %s must lie within [%s, %s]",
+        preferred,
+        minimum,
+        maximum);
+  }
+
+  /** A range planned at its midpoint. */
+  public static IntervalRange between(Duration minimum, Duration maximum) {
+    Ids.checkPositive(minimum, "minimum interval");
+    Ids.checkPositive(maximum, "maximum interval");
+    return new IntervalRange(minimum, minimum.plus(maximum).dividedBy(2), maximum);
+  }
+
+  /** A range planned at {@code preferred}. */
+  public static IntervalRange between(Duration minimum, Duration maximum, Duration preferred) {
+    return new IntervalRange(minimum, preferred, maximum);
+  }
+
+  /** Exactly {@code interval} apart. */
+  public static IntervalRange exactly(Duration interval) {
+    return new IntervalRange(interval, interval, interval);
+  }
+
+  /** Whether {@code gap} lies within {@code [minimum, maximum]}. */
+  public boolean contains(Duration gap) {
+    return minimum.compareTo(gap) <= 0 && gap.compareTo(maximum) <= 0;
+  }
+}

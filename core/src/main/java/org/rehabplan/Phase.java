@@ -1,0 +1,186 @@
+package org.rehabplan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stage of rehabilitation (protect, restore, strengthen, return to sport): its goal, the
+ * interventions active in it, the gate that ends it, and how long it is expected to take at each
+ * {@link Severity}. Immutable and thread-safe; build with {@link #builder(String)}.
+ *
+ * <p>Rules checked by {@link #builder(String) build()}: every severity has a duration estimate;
+ * the exit gate's minimum time is not longer than any severity's earliest estimate (so projections
+ * never end a phase before its gate may open); intervention ids are distinct.
+ */
+public final class Phase {
+  private final String id;
+  private final String name;
+  private final String goal;
+  private final ImmutableList<String> interventionIds;
+  private final ExitGate exitGate;
+  private final ImmutableSortedMap<Severity, DurationEstimate> durations;
+
+  private Phase(Builder b) {
+    this.id = Ids.checkId(b.id, "phase id");
+    checkArgument(b.name != null, "phase %s needs a name", b.id);
+    this.name = Ids.checkText(b.name, "name");
+    checkArgument(b.goal != null, "phase %s needs a goal", b.id);
+    this.goal = Ids.checkText(b.goal, "goal");
+    this.interventionIds = b.interventionIds.build();
+    interventionIds.forEach(i -> Ids.checkId(i, "intervention id"));
+    checkArgument(
+        interventionIds.stream().distinct().count() == interventionIds.size(),
+        "phase %s lists an intervention twice: %s",
+        b.id,
+        interventionIds);
+    this.exitGate = requireNonNull(b.exitGate, "exitGate");
+    for (Severity s : Severity.values()) {
+      DurationEstimate estimate = b.durations.get(s);
+      checkArgument(estimate != null, "phase %s has no duration estimate for %s", b.id, s);
+      checkArgument(
+          exitGate.minimumTime().compareTo(estimate.earliest()) <= 0,
+          "phase %s: exit gate minimum %s is longer than the earliest %s estimate %s",
+          b.id,
+          exitGate.minimumTime(),
+          s,
+          estimate.earliest());
+    }
+    this.durations = ImmutableSortedMap.copyOf(b.durations);
+  }
+
+  /** A builder for a phase with the given id. */
+  public static Builder builder(String id) {
+    return new Builder(Ids.checkId(id, "phase id"));
+  }
+
+  /** A builder holding this phase's values, to make a modified copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder(id).name(name).goal(goal).exitGate(exitGate);
+    b.interventionIds.addAll(interventionIds);
+    b.durations.putAll(durations);
+    return b;
+  }
+
+  /** The id, unique within its protocol. */
+  public String id() {
+    return id;
+  }
+
+  /** The display name, e.g. "Protect". */
+  public String name() {
+    return name;
+  }
+
+  /** What the phase aims at, in a sentence. */
+  public String goal() {
+    return goal;
+  }
+
+  /** The ids of the interventions active in this phase, in display order. */
+  public List<String> interventionIds() {
+    return interventionIds;
+  }
+
+  /** When the phase may end. */
+  public ExitGate exitGate() {
+    return exitGate;
+  }
+
+  /** The expected durations, one per severity. */
+  public Map<Severity, DurationEstimate> durations() {
+    return durations;
+  }
+
+  /** The expected duration at {@code severity}. */
+  public DurationEstimate duration(Severity severity) {
+    return durations.get(requireNonNull(severity, "severity"));
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Phase other
+        && id.equals(other.id)
+        && name.equals(other.name)
+        && goal.equals(other.goal)
+        && interventionIds.equals(other.interventionIds)
+        && exitGate.equals(other.exitGate)
+        && durations.equals(other.durations);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, name, goal, interventionIds, exitGate, durations);
+  }
+
+  @Override
+  public String toString() {
+    return "Phase[" + id + ", " + interventionIds + ", exit " + exitGate + "]";
+  }
+
+  /** Collects a phase's values; {@link #build()} validates them all at once. */
+  public static final class Builder {
+    private final String id;
+    private @Nullable String name;
+    private @Nullable String goal;
+    private final ImmutableList.Builder<String> interventionIds = ImmutableList.builder();
+    private ExitGate exitGate = ExitGate.afterTime(java.time.Duration.ZERO);
+    private final Map<Severity, DurationEstimate> durations = new EnumMap<>(Severity.class);
+
+    private Builder(String id) {
+      this.id = id;
+    }
+
+    /** Sets the display name. */
+    public Builder name(String name) {
+      this.name = requireNonNull(name, "name");
+      return this;
+    }
+
+    /** Sets the goal. */
+    public Builder goal(String goal) {
+      this.goal = requireNonNull(goal, "goal");
+      return this;
+    }
+
+    /** Adds interventions, by id, in display order. */
+    public Builder interventions(String... ids) {
+      for (String i : ids) {
+        interventionIds.add(requireNonNull(i, "interventionId"));
+      }
+      return this;
+    }
+
+    /** Sets the exit gate; default: no minimum time and no criteria. */
+    public Builder exitGate(ExitGate exitGate) {
+      this.exitGate = requireNonNull(exitGate, "exitGate");
+      return this;
+    }
+
+    /** Sets the expected duration at {@code severity}. */
+    public Builder duration(Severity severity, DurationEstimate estimate) {
+      durations.put(requireNonNull(severity, "severity"), requireNonNull(estimate, "estimate"));
+      return this;
+    }
+
+    /** Sets the same expected duration for every severity. */
+    public Builder durationForAll(DurationEstimate estimate) {
+      for (Severity s : Severity.values()) {
+        duration(s, estimate);
+      }
+      return this;
+    }
+
+    /** Validates and builds the phase. */
+    public Phase build() {
+      return new Phase(this);
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package org.rehabplan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A protocol laid out for one person: the planned phases, the dated sessions sorted by start, the
+ * continuous guidance spans and the phase milestones. Immutable and thread-safe; made by {@link
+ * Scheduler#plan(Protocol, PlanRequest)}. Equal inputs give equal plans.
+ */
+public final class Plan {
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+  private final Protocol protocol;
+  private final PlanRequest request;
+  private final ImmutableList<PlannedPhase> phases;
+  private final ImmutableList<Session> sessions;
+  private final ImmutableList<Span> spans;
+  private final ImmutableList<Milestone> milestones;
+
+  Plan(
+      Protocol protocol, PlanRequest request, List<PlannedPhase> phases, List<Session> sessions,
+      List<Span> spans, List<Milestone> milestones) {
+    this.protocol = requireNonNull(protocol, "protocol");
+    this.request = requireNonNull(request, "request");
+    this.phases = ImmutableList.copyOf(phases);
+    this.sessions = ImmutableList.sortedCopyOf(Scheduler.SESSION_ORDER, sessions);
+    this.spans = ImmutableList.copyOf(spans);
+    this.milestones = ImmutableList.copyOf(milestones);
+  }
+
+  /** The protocol planned. */
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  /** The situation planned for. */
+  public PlanRequest request() {
+    return request;
+  }
+
+  /** The person's time zone. */
+  public ZoneId zone() {
+    return request.zone();
+  }
+
+  /** The phases on the time-line, in protocol order. */
+  public List<PlannedPhase> phases() {
+    return phases;
+  }
+
+  /** The planned phase with {@code phaseId}, if the protocol has it. */
+  public Optional<PlannedPhase> phase(String phaseId) {
+    requireNonNull(phaseId, "phaseId");
+    for (PlannedPhase p : phases) {
+      if (p.id().equals(phaseId)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The planned phase whose typical projection contains {@code instant}, if any. */
+  public Optional<PlannedPhase> phaseAt(Instant instant) {
+    requireNonNull(instant, "instant");
+    for (PlannedPhase p : phases) {
+      if (p.projected().contains(instant)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The time-line the plan covers: from the injury to the end of the last phase. */
+  public Interval span() {
+    return Interval.of(request.injuredAt().toInstant(), phases.get(phases.size() - 1).end());
+  }
+
+  /** All sessions, sorted by start, then end, then protocol order of the intervention, then id. */
+  public List<Session> sessions() {
+    return sessions;
+  }
+
+  /** The continuous guidance spans, sorted by start. */
+  public List<Span> spans() {
+    return spans;
+  }
+
+  /** The moments each phase after the first is projected to begin. */
+  public List<Milestone> milestones() {
+    return milestones;
+  }
+
+  /** Sessions that start in {@code [startInclusive, endExclusive)}, in plan order. */
+  public List<Session> sessionsBetween(Instant startInclusive, Instant endExclusive) {
+    requireNonNull(startInclusive, "startInclusive");
+    requireNonNull(endExclusive, "endExclusive");
+    checkArgument(
+        !endExclusive.isBefore(startInclusive),
+        "end must be on or after start: %s/%s",
+        startInclusive,
+        endExclusive);
+    return sessions.subList(firstStartingAtOrAfter(startInclusive),
+        firstStartingAtOrAfter(endExclusive));
+  }
+
+  /** Sessions that start on {@code date} in the plan's zone, in plan order. */
+  public List<Session> sessionsOn(LocalDate date) {
+    requireNonNull(date, "date");
+    ZoneId zone = zone();
+    return sessionsBetween(
+        date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant());
+  }
+
+  /** The first session that starts strictly after {@code instant}, if any. */
+  public Optional<Session> nextSessionAfter(Instant instant) {
+    requireNonNull(instant, "instant");
+    int i = firstStartingAtOrAfter(instant.plusNanos(1));
+    return i < sessions.size() ? Optional.of(sessions.get(i)) : Optional.empty();
+  }
+
+  private int firstStartingAtOrAfter(Instant instant) {
+    int lo = 0;
+    int hi = sessions.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sessions.get(mid).start().isBefore(instant)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** A plain-text agenda of the whole plan: phases, guidance, then sessions day by day. */
+  public String agenda() {
+    return agenda(request.injuredAt().toLocalDate(), Integer.MAX_VALUE);
+  }
+
+  /**
+   * A plain-text agenda: phases and guidance, then the sessions of {@code days} local days from
+   * {@code from}. Locale-free and deterministic: the same plan gives the same text.
+   */
+  public String agenda(LocalDate from, int days) {
+    requireNonNull(from, "from");
+    checkArgument(days >= 0, "days must not be negative: %s", days);
+    ZoneId zone = zone();
+    StringBuilder out = new StringBuilder();
+    out.append(protocol.title()).append(" — ")
+        .append(request.severity().name().toLowerCase(Locale.ROOT)).append('\n');
+    out.append("Injured ").append(DATE_TIME.format(request.injuredAt())).append(' ')
+        .append(zone.getId()).append(", awake ").append(request.wakingHours()).append("\n\n");
+    out.append("Phases (typical projection; earliest and latest start)\n");
+    for (PlannedPhase p : phases) {
+      out.append("  ").append(pad(p.phase().name(), 16))
+          .append(DATE_TIME.format(p.start().atZone(zone))).append(" → ")
+          .append(DATE_TIME.format(p.end().atZone(zone)));
+      if (p.isTentative()) {
+        out.append("  (earliest ").append(DATE_TIME.format(p.earliest().start().atZone(zone)))
+            .append(", latest ").append(DATE_TIME.format(p.latest().start().atZone(zone)))
+            .append("; once ")
+            .append(String.join(" and ",
+                p.entryCriteria().stream().map(Criterion::id).toList()))
+            .append(')');
+      }
+      out.append('\n');
+    }
+    if (!spans.isEmpty()) {
+      out.append("\nGuidance\n");
+      for (Span s : spans) {
+        out.append("  ").append(DATE_TIME.format(s.interval().start().atZone(zone)))
+            .append(" → ").append(DATE_TIME.format(s.interval().endExclusive().atZone(zone)))
+            .append("  ").append(s.intervention().title()).append('\n');
+      }
+    }
+    LocalDate last = days == Integer.MAX_VALUE ? LocalDate.MAX : from.plusDays(days);
+    LocalDate current = null;
+    ZonedDateTime fromStart = from.atStartOfDay(zone);
+    for (Session s : sessionsBetween(fromStart.toInstant(), Instant.MAX)) {
+      ZonedDateTime start = s.start().atZone(zone);
+      LocalDate date = start.toLocalDate();
+      if (!date.isBefore(last)) {
+        break;
+      }
+      if (!date.equals(current)) {
+        current = date;
+        DayOfWeek dow = date.getDayOfWeek();
+        out.append('\n').append(dow.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).append(' ')
+            .append(date).append('\n');
+      }
+      out.append("  ").append(TIME.format(start)).append('–')
+          .append(TIME.format(s.end().atZone(zone))).append("  ")
+          .append(s.intervention().title()).append("  [").append(s.phase().name()).append("]\n");
+    }
+    return out.toString();
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Plan other
+        && protocol.equals(other.protocol)
+        && request.equals(other.request)
+        && phases.equals(other.phases)
+        && sessions.equals(other.sessions)
+        && spans.equals(other.spans)
+        && milestones.equals(other.milestones);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(protocol.id(), request, phases, sessions);
+  }
+
+  @Override
+  public String toString() {
+    return "Plan[" + protocol.id() + ", " + request + ", " + sessions.size() + " sessions]";
+  }
+
+}

@@ -1,0 +1,130 @@
+package org.rehabplan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person's situation, the input to {@link Scheduler#plan(Protocol, PlanRequest)}: when the injury
+ * happened (its zone is the person's time zone), how severe it is, and when the person is awake.
+ * Immutable and thread-safe; build with {@link #builder()}.
+ */
+public final class PlanRequest {
+  private final ZonedDateTime injuredAt;
+  private final Severity severity;
+  private final WakingHours wakingHours;
+
+  private PlanRequest(ZonedDateTime injuredAt, Severity severity, WakingHours wakingHours) {
+    this.injuredAt = requireNonNull(injuredAt, "injuredAt");
+    this.severity = requireNonNull(severity, "severity");
+    this.wakingHours = requireNonNull(wakingHours, "wakingHours");
+  }
+
+  /** A builder; injury time is required, severity defaults to MODERATE, waking hours to 07–22. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** When the injury happened, in the person's time zone. */
+  public ZonedDateTime injuredAt() {
+    return injuredAt;
+  }
+
+  /** The person's time zone: the zone of {@link #injuredAt()}. */
+  public ZoneId zone() {
+    return injuredAt.getZone();
+  }
+
+  /** How severe the injury is. */
+  public Severity severity() {
+    return severity;
+  }
+
+  /** When the person is awake. */
+  public WakingHours wakingHours() {
+    return wakingHours;
+  }
+
+  /** A builder holding this request's values. */
+  public Builder toBuilder() {
+    return new Builder().injuredAt(injuredAt).severity(severity).wakingHours(wakingHours);
+  }
+
+  /**
+   * Returns a copy with a different severity. This instance is immutable and unaffected by this
+   * method call.
+   */
+  public PlanRequest withSeverity(Severity severity) {
+    return new PlanRequest(injuredAt, severity, wakingHours);
+  }
+
+  /**
+   * Returns a copy with different waking hours. This instance is immutable and unaffected by this
+   * method call.
+   */
+  public PlanRequest withWakingHours(WakingHours wakingHours) {
+    return new PlanRequest(injuredAt, severity, wakingHours);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof PlanRequest other
+        && injuredAt.equals(other.injuredAt)
+        && severity == other.severity
+        && wakingHours.equals(other.wakingHours);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(injuredAt, severity, wakingHours);
+  }
+
+  @Override
+  public String toString() {
+    return "PlanRequest[injuredAt=" + injuredAt + ", severity=" + severity + ", wakingHours="
+        + wakingHours + "]";
+  }
+
+  /** Collects a request's values; {@link #build()} validates them. */
+  public static final class Builder {
+    private @Nullable ZonedDateTime injuredAt;
+    private Severity severity = Severity.MODERATE;
+    private WakingHours wakingHours = WakingHours.DEFAULT;
+
+    private Builder() {}
+
+    /** Sets when the injury happened; its zone is the person's zone. Required. */
+    public Builder injuredAt(ZonedDateTime injuredAt) {
+      this.injuredAt = requireNonNull(injuredAt, "injuredAt");
+      return this;
+    }
+
+    /** Sets the severity; default {@link Severity#MODERATE}. */
+    public Builder severity(Severity severity) {
+      this.severity = requireNonNull(severity, "severity");
+      return this;
+    }
+
+    /** Sets the waking hours {@code [wake, sleep)}; default 07:00–22:00. */
+    public Builder wakingHours(LocalTime wake, LocalTime sleep) {
+      return wakingHours(WakingHours.of(wake, sleep));
+    }
+
+    /** Sets the waking hours; default {@link WakingHours#DEFAULT}. */
+    public Builder wakingHours(WakingHours wakingHours) {
+      this.wakingHours = requireNonNull(wakingHours, "wakingHours");
+      return this;
+    }
+
+    /** Validates and builds the request. */
+    public PlanRequest build() {
+      checkArgument(injuredAt != null, "injuredAt is required");
+      return new PlanRequest(injuredAt, severity, wakingHours);
+    }
+  }
+}

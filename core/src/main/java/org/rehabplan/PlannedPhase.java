@@ -1,0 +1,101 @@
+package org.rehabplan;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableSet;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A phase placed on the time-line of one plan: its typical projection {@code [start, end)} and the
+ * earliest and latest projections, all from the severity's {@link DurationEstimate}s. Immutable
+ * and thread-safe.
+ *
+ * <p>A phase after the first starts only when the previous phase's exit gate opens; when that gate
+ * names criteria, the start is {@linkplain #isTentative() tentative}: it depends on criteria that
+ * have not been reported met.
+ */
+public final class PlannedPhase {
+  private final Phase phase;
+  private final Interval projected;
+  private final Interval earliest;
+  private final Interval latest;
+  private final ImmutableSet<Criterion> entryCriteria;
+
+  PlannedPhase(
+      Phase phase, Interval projected, Interval earliest, Interval latest,
+      Set<Criterion> entryCriteria) {
+    this.phase = requireNonNull(phase, "phase");
+    this.projected = requireNonNull(projected, "projected");
+    this.earliest = requireNonNull(earliest, "earliest");
+    this.latest = requireNonNull(latest, "latest");
+    this.entryCriteria = ImmutableSet.copyOf(entryCriteria);
+  }
+
+  /** The phase. */
+  public Phase phase() {
+    return phase;
+  }
+
+  /** The phase's id. */
+  public String id() {
+    return phase.id();
+  }
+
+  /** The typical projection {@code [start, end)}. */
+  public Interval projected() {
+    return projected;
+  }
+
+  /** Where the typical projection starts. */
+  public Instant start() {
+    return projected.start();
+  }
+
+  /** Where the typical projection ends (exclusive). */
+  public Instant end() {
+    return projected.endExclusive();
+  }
+
+  /** The projection when every earlier phase takes its earliest estimate. */
+  public Interval earliest() {
+    return earliest;
+  }
+
+  /** The projection when every earlier phase takes its latest estimate. */
+  public Interval latest() {
+    return latest;
+  }
+
+  /** The criteria that must be met before this phase starts: the previous phase's exit criteria. */
+  public Set<Criterion> entryCriteria() {
+    return entryCriteria;
+  }
+
+  /** Whether the start depends on criteria not yet reported met. */
+  public boolean isTentative() {
+    return !entryCriteria.isEmpty();
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof PlannedPhase other
+        && phase.equals(other.phase)
+        && projected.equals(other.projected)
+        && earliest.equals(other.earliest)
+        && latest.equals(other.latest)
+        && entryCriteria.equals(other.entryCriteria);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(phase.id(), projected, earliest, latest, entryCriteria);
+  }
+
+  @Override
+  public String toString() {
+    return "PlannedPhase[" + phase.id() + ", " + projected + "]";
+  }
+}

@@ -1,0 +1,480 @@
+package org.rehabplan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/** One run of the scheduler: the algorithm behind {@link Scheduler#plan}. Not thread-safe. */
+final class Planning {
+  private static final Duration ROUNDING = Duration.ofMinutes(5);
+  /** Longer than any busy block: a session plus the room kept for its relatives. */
+  private static final Duration LONGEST_BUSY = Duration.ofDays(3);
+
+  /** A session before ids are assigned. */
+  private record Draft(Intervention intervention, int phaseIndex, Interval interval) {}
+
+  private final Protocol protocol;
+  private final PlanRequest request;
+  private final ZoneId zone;
+  private final Instant injury;
+  private final List<Phase> phases;
+  private final List<PlannedPhase> planned = new ArrayList<>();
+  private final Map<String, Duration> lead = new HashMap<>();
+  private final Map<String, Duration> trail = new HashMap<>();
+  private final List<Draft> drafts = new ArrayList<>();
+  private final List<Span> spans = new ArrayList<>();
+  /** Time taken by sessions placed so far (with room for their relatives): start to end. */
+  private final TreeMap<Instant, Instant> busy = new TreeMap<>();
+  private @Nullable WakingDays waking;
+
+  Planning(Protocol protocol, PlanRequest request) {
+    this.protocol = protocol;
+    this.request = request;
+    this.zone = request.zone();
+    this.injury = request.injuredAt().toInstant();
+    this.phases = protocol.phases();
+  }
+
+  Plan run() {
+    projectPhases();
+    Instant end = planned.get(planned.size() - 1).end();
+    waking = new WakingDays(
+        request.wakingHours(), zone,
+        request.injuredAt().toLocalDate().minusDays(1),
+        end.atZone(zone).toLocalDate().plusDays(1));
+    reserveRoomForRelatives();
+    List<Intervention> relatives = new ArrayList<>();
+    for (Intervention intervention : protocol.interventions()) {
+      if (intervention.timing() instanceof Timing.Relative) {
+        relatives.add(intervention);
+        continue;
+      }
+      for (List<Integer> run : Protocol.runs(protocol.phaseIndexes(intervention.id()))) {
+        expand(intervention, run);
+      }
+    }
+    List<Draft> independent = withoutOverlaps(drafts);
+    List<Draft> all = new ArrayList<>(independent);
+    for (Intervention relative : relatives) {
+      all.addAll(withoutOverlaps(placeRelative(relative, independent)));
+    }
+    return new Plan(protocol, request, planned, assignIds(all), sortedSpans(), milestones());
+  }
+
+  // ------------------------------------------------------------------ phases
+
+  private void projectPhases() {
+    Severity severity = request.severity();
+    Instant typical = injury;
+    Instant earliest = injury;
+    Instant latest = injury;
+    Set<Criterion> entry = ImmutableSet.of();
+    for (Phase phase : phases) {
+      DurationEstimate d = phase.duration(severity);
+      Instant typicalEnd = after(typical, d.typical());
+      Instant earliestEnd = after(earliest, d.earliest());
+      Instant latestEnd = after(latest, d.latest());
+      planned.add(new PlannedPhase(
+          phase,
+          Interval.of(typical, typicalEnd),
+          Interval.of(earliest, earliestEnd),
+          Interval.of(latest, latestEnd),
+          entry));
+      typical = typicalEnd;
+      earliest = earliestEnd;
+      latest = latestEnd;
+      entry = phase.exitGate().criteria();
+    }
+  }
+
+  /**
+   * {@code start + duration}, counting whole days in local days (so a phase of 4 days that starts
+   * at 18:30 ends at 18:30 local time, across DST changes) and the rest as elapsed time.
+   */
+  private Instant after(Instant start, Duration duration) {
+    long days = duration.toDays();
+    return start.atZone(zone).plusDays(days).toInstant().plus(duration.minusDays(days));
+  }
+
+  private List<Milestone> milestones() {
+    List<Milestone> out = new ArrayList<>();
+    for (int i = 1; i < planned.size(); i++) {
+      PlannedPhase p = planned.get(i);
+      out.add(new Milestone(
+          "start/" + p.id(), p.phase(), p.start(), p.earliest().start(), p.latest().start(),
+          p.entryCriteria()));
+    }
+    return out;
+  }
+
+  private int phaseIndexAt(Instant t, List<Integer> run) {
+    for (int i : run) {
+      if (planned.get(i).projected().contains(t)) {
+        return i;
+      }
+    }
+    return run.get(run.size() - 1);
+  }
+
+  private Interval runInterval(List<Integer> run) {
+    return Interval.of(
+        planned.get(run.get(0)).start(), planned.get(run.get(run.size() - 1)).end());
+  }
+
+  // ------------------------------------------------------------------ room for relatives
+
+  private void reserveRoomForRelatives() {
+    for (Intervention intervention : protocol.interventions()) {
+      if (intervention.timing() instanceof Timing.Relative relative) {
+        for (String target : relative.targets()) {
+          Duration targetLength = sessionLength(protocol.intervention(target).orElseThrow());
+          Duration after = relative.reach().minus(targetLength);
+          lead.merge(target, relative.lead(), Planning::max);
+          trail.merge(target, after.isNegative() ? Duration.ZERO : after, Planning::max);
+        }
+      }
+    }
+  }
+
+  private static Duration sessionLength(Intervention intervention) {
+    Timing t = intervention.timing();
+    if (t instanceof Timing.Repeating r) {
+      return r.sessionLength();
+    } else if (t instanceof Timing.TimesPerDay d) {
+      return d.sessionLength();
+    } else if (t instanceof Timing.AtLocalTimes a) {
+      return a.sessionLength();
+    } else if (t instanceof Timing.Once o) {
+      return o.sessionLength();
+    } else if (t instanceof Timing.Relative r) {
+      return r.sessionLength();
+    }
+    return Duration.ZERO;
+  }
+
+  private Duration leadOf(Intervention i) {
+    return lead.getOrDefault(i.id(), Duration.ZERO);
+  }
+
+  private Duration trailOf(Intervention i) {
+    return trail.getOrDefault(i.id(), Duration.ZERO);
+  }
+
+  // ------------------------------------------------------------------ expansion
+
+  private void expand(Intervention intervention, List<Integer> run) {
+    Timing timing = intervention.timing();
+    Interval runInterval = runInterval(run);
+    if (timing instanceof Timing.Once once) {
+      expandOnce(intervention, once, run, runInterval);
+      return;
+    }
+    Window window = Protocol.windowOf(timing);
+    if (window == null) {
+      return; // as needed: guidance only
+    }
+    Interval w = clip(window, runInterval);
+    if (w == null) {
+      return;
+    }
+    if (timing instanceof Timing.Repeating r) {
+      expandRepeating(intervention, r, run, w);
+    } else if (timing instanceof Timing.TimesPerDay d) {
+      expandTimesPerDay(intervention, d, run, w);
+    } else if (timing instanceof Timing.AtLocalTimes a) {
+      expandAtLocalTimes(intervention, a, run, w);
+    } else if (timing instanceof Timing.Continuous) {
+      addSpans(intervention, run, w);
+    }
+  }
+
+  private @Nullable Interval clip(Window window, Interval run) {
+    Instant anchor = window.anchor() == Anchor.INJURY ? injury : run.start();
+    Instant start = anchor.plus(window.offset());
+    Instant end = window.maximumExtent() == null ? run.endExclusive()
+        : start.plus(window.maximumExtent());
+    Instant s = max(start, run.start());
+    Instant e = min(end, run.endExclusive());
+    return s.isBefore(e) ? Interval.of(s, e) : null;
+  }
+
+  private void expandRepeating(
+      Intervention intervention, Timing.Repeating timing, List<Integer> run, Interval w) {
+    Duration length = timing.sessionLength();
+    Duration before = leadOf(intervention);
+    Duration after = trailOf(intervention);
+    if (timing.wakingHoursOnly()) {
+      checkFitsWakingDay(intervention, 1, length.plus(before).plus(after));
+    }
+    Instant t = w.start().plus(before);
+    while (true) {
+      if (timing.wakingHoursOnly()) {
+        Instant fitting = firstWakingFit(t, before, length.plus(after));
+        if (fitting == null) {
+          return;
+        }
+        t = fitting;
+      }
+      if (t.plus(length).plus(after).isAfter(w.endExclusive())) {
+        return;
+      }
+      add(intervention, run, Interval.of(t, length));
+      t = t.plus(timing.interval().preferred());
+    }
+  }
+
+  /**
+   * The first instant at or after {@code t} such that {@code [s - before, s + rest)} lies in one
+   * waking window; null if none does.
+   */
+  private @Nullable Instant firstWakingFit(Instant t, Duration before, Duration rest) {
+    WakingDays days = waking();
+    for (int k = days.firstEndingAfter(t); k < days.size(); k++) {
+      Interval window = days.window(k);
+      Instant s = max(t, window.start().plus(before));
+      if (!s.plus(rest).isAfter(window.endExclusive())) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private void expandTimesPerDay(
+      Intervention intervention, Timing.TimesPerDay timing, List<Integer> run, Interval w) {
+    Duration before = leadOf(intervention);
+    Duration length = timing.sessionLength();
+    Duration block = before.plus(length).plus(trailOf(intervention));
+    checkFitsWakingDay(intervention, timing.count(), block);
+    WakingDays days = waking();
+    for (int k = days.firstEndingAfter(w.start()); k < days.size(); k++) {
+      Interval window = days.window(k);
+      if (!window.start().isBefore(w.endExclusive())) {
+        break;
+      }
+      if (!timing.days().contains(days.date(k).getDayOfWeek())) {
+        continue;
+      }
+      Duration slot = window.duration().dividedBy(timing.count());
+      for (int i = 0; i < timing.count(); i++) {
+        Duration offset = slot.multipliedBy(i);
+        Duration spare = slot.minus(block);
+        if (!spare.isNegative()) {
+          offset = offset.plus(spare.dividedBy(2));
+        }
+        Instant blockStart = window.start().plus(floor(offset, ROUNDING));
+        Instant limit = min(w.endExclusive(), window.endExclusive());
+        if (blockStart.isBefore(w.start()) || blockStart.plus(block).isAfter(limit)) {
+          continue;
+        }
+        Instant free = firstFree(blockStart, block, limit);
+        add(intervention, run, Interval.of((free == null ? blockStart : free).plus(before), length));
+      }
+    }
+  }
+
+  private void expandAtLocalTimes(
+      Intervention intervention, Timing.AtLocalTimes timing, List<Integer> run, Interval w) {
+    Duration before = leadOf(intervention);
+    Duration after = trailOf(intervention);
+    Duration length = timing.sessionLength();
+    LocalDate first = w.start().atZone(zone).toLocalDate().minusDays(1);
+    LocalDate last = w.endExclusive().atZone(zone).toLocalDate();
+    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+      if (!timing.days().contains(d.getDayOfWeek())) {
+        continue;
+      }
+      for (LocalTime time : timing.times()) {
+        Instant s = ZonedDateTime.of(d, time, zone).toInstant();
+        if (!s.minus(before).isBefore(w.start())
+            && !s.plus(length).plus(after).isAfter(w.endExclusive())) {
+          add(intervention, run, Interval.of(s, length));
+        }
+      }
+    }
+  }
+
+  private void expandOnce(
+      Intervention intervention, Timing.Once timing, List<Integer> run, Interval runInterval) {
+    Instant anchor = timing.anchor() == Anchor.INJURY ? injury : runInterval.start();
+    Duration before = leadOf(intervention);
+    Duration rest = timing.sessionLength().plus(trailOf(intervention));
+    Instant t = max(anchor.plus(timing.offset()), runInterval.start().plus(before));
+    Instant s = firstWakingFit(t, before, rest);
+    if (s != null && !s.plus(rest).isAfter(runInterval.endExclusive())) {
+      Interval window = waking().window(waking().firstEndingAfter(s));
+      Instant free = firstFree(
+          s.minus(before), before.plus(rest), min(window.endExclusive(), runInterval.endExclusive()));
+      add(intervention, run,
+          Interval.of(free == null ? s : free.plus(before), timing.sessionLength()));
+    }
+  }
+
+  private void addSpans(Intervention intervention, List<Integer> run, Interval w) {
+    for (int i : run) {
+      PlannedPhase p = planned.get(i);
+      Instant s = max(w.start(), p.start());
+      Instant e = min(w.endExclusive(), p.end());
+      if (s.isBefore(e)) {
+        spans.add(new Span(
+            intervention.id() + "/" + p.id(), intervention, p.phase(), Interval.of(s, e)));
+      }
+    }
+  }
+
+  private List<Draft> placeRelative(Intervention relative, List<Draft> independent) {
+    Timing.Relative timing = (Timing.Relative) relative.timing();
+    List<Draft> out = new ArrayList<>();
+    for (Draft target : independent) {
+      if (!timing.targets().contains(target.intervention().id())
+          || !phases.get(target.phaseIndex()).interventionIds().contains(relative.id())) {
+        continue;
+      }
+      Instant s = target.interval().start().plus(timing.offset());
+      if (!s.isBefore(planned.get(target.phaseIndex()).start())) {
+        out.add(new Draft(relative, target.phaseIndex(), Interval.of(s, timing.sessionLength())));
+      }
+    }
+    return out;
+  }
+
+  private void add(Intervention intervention, List<Integer> run, Interval session) {
+    checkArgument(
+        drafts.size() < Scheduler.MAX_SESSIONS,
+        "protocol %s would produce more than %s sessions for %s",
+        protocol.id(),
+        Scheduler.MAX_SESSIONS,
+        request);
+    drafts.add(new Draft(intervention, phaseIndexAt(session.start(), run), session));
+    Instant start = session.start().minus(leadOf(intervention));
+    Instant end = session.endExclusive().plus(trailOf(intervention));
+    busy.merge(start, end, Planning::max);
+  }
+
+  /**
+   * The first start at or after {@code start} where a block of {@code length} overlaps no busy
+   * time and ends by {@code limit}; null if there is none. Keeps daily sessions of different
+   * interventions from being planned at the same time where the day has room.
+   */
+  private @Nullable Instant firstFree(Instant start, Duration length, Instant limit) {
+    Instant s = start;
+    while (true) {
+      Instant e = s.plus(length);
+      if (e.isAfter(limit)) {
+        return null;
+      }
+      Instant conflictEnd = null;
+      Instant horizon = s.minus(LONGEST_BUSY);
+      for (Map.Entry<Instant, Instant> b : busy.headMap(e, false).descendingMap().entrySet()) {
+        if (b.getKey().isBefore(horizon)) {
+          break;
+        }
+        if (b.getValue().isAfter(s) && (conflictEnd == null || b.getValue().isAfter(conflictEnd))) {
+          conflictEnd = b.getValue();
+        }
+      }
+      if (conflictEnd == null) {
+        return s;
+      }
+      s = conflictEnd;
+    }
+  }
+
+  private void checkFitsWakingDay(Intervention intervention, int count, Duration block) {
+    Duration awake = request.wakingHours().length();
+    checkArgument(
+        block.multipliedBy(count).compareTo(awake) <= 0,
+        "intervention %s needs %s a day (%s × %s, with room for accompanying sessions), but"
+            + " waking hours %s last only %s",
+        intervention.id(),
+        HumanDurations.format(block.multipliedBy(count)),
+        count,
+        HumanDurations.format(block),
+        request.wakingHours(),
+        HumanDurations.format(awake));
+  }
+
+  // ------------------------------------------------------------------ finishing
+
+  /** Per intervention, in start order, drops any session that overlaps the one kept before it. */
+  private static List<Draft> withoutOverlaps(List<Draft> drafts) {
+    List<Draft> sorted = new ArrayList<>(drafts);
+    sorted.sort(Comparator.comparing((Draft d) -> d.intervention().id())
+        .thenComparing(d -> d.interval().start()));
+    List<Draft> out = new ArrayList<>(sorted.size());
+    Draft previous = null;
+    for (Draft d : sorted) {
+      if (previous != null
+          && previous.intervention().id().equals(d.intervention().id())
+          && previous.interval().endExclusive().isAfter(d.interval().start())) {
+        continue;
+      }
+      out.add(d);
+      previous = d;
+    }
+    return out;
+  }
+
+  private List<Session> assignIds(List<Draft> all) {
+    List<Draft> sorted = new ArrayList<>(all);
+    sorted.sort(Comparator.comparing((Draft d) -> d.intervention().id())
+        .thenComparingInt(Draft::phaseIndex)
+        .thenComparing(d -> d.interval().start()));
+    List<Session> sessions = new ArrayList<>(sorted.size());
+    String key = "";
+    int n = 0;
+    for (Draft d : sorted) {
+      Phase phase = phases.get(d.phaseIndex());
+      String prefix = d.intervention().id() + "/" + phase.id() + "/";
+      n = prefix.equals(key) ? n + 1 : 1;
+      key = prefix;
+      sessions.add(new Session(prefix + n, d.intervention(), phase, d.interval()));
+    }
+    return sessions;
+  }
+
+  private List<Span> sortedSpans() {
+    List<Span> sorted = new ArrayList<>(spans);
+    sorted.sort(Comparator.comparing(Span::interval).thenComparing(Span::id));
+    return sorted;
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private WakingDays waking() {
+    WakingDays w = waking;
+    if (w == null) {
+      throw new IllegalStateException("waking days not computed");
+    }
+    return w;
+  }
+
+  private static Duration floor(Duration d, Duration unit) {
+    return d.minus(Duration.ofNanos(d.toNanos() % unit.toNanos()));
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+}

@@ -1,0 +1,337 @@
+package org.rehabplan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A rehabilitation protocol: what it treats, where its content comes from, its ordered phases and
+ * the interventions active in them. Immutable and thread-safe; build with {@link #builder(String)}.
+ *
+ * <p>{@link Builder#build()} is the one place a protocol's cross-references are checked:
+ *
+ * <ul>
+ *   <li>ids are unique (phases among phases, interventions among interventions, criteria among
+ *       all exit gates);
+ *   <li>every intervention a phase names is defined, and every defined intervention is used;
+ *   <li>every {@link Timing.Relative} target is defined and schedules sessions of its own;
+ *   <li>every criterion an intervention requires is met by a phase that ends before every phase
+ *       the intervention is active in (a criterion no phase can meet is rejected);
+ *   <li>every window's minimum extent and every {@link Timing.Once} offset fits in the earliest
+ *       projection of the phases it applies to.
+ * </ul>
+ *
+ * <p><b>Horizon:</b> a protocol has at most {@value #MAX_PHASES} phases and each phase's latest
+ * estimate is at most {@link DurationEstimate#MAX_PHASE_DURATION}, so every plan is bounded.
+ */
+public final class Protocol {
+  /** The most phases a protocol may have. */
+  public static final int MAX_PHASES = 20;
+
+  private final String id;
+  private final String title;
+  private final String condition;
+  private final ImmutableList<Provenance> provenance;
+  private final ImmutableMap<String, Intervention> interventions;
+  private final ImmutableList<Phase> phases;
+
+  private Protocol(Builder b) {
+    this.id = Ids.checkId(b.id, "protocol id");
+    checkArgument(b.title != null, "protocol %s needs a title", b.id);
+    this.title = Ids.checkText(b.title, "title");
+    checkArgument(b.condition != null, "protocol %s needs a condition", b.id);
+    this.condition = Ids.checkText(b.condition, "condition");
+    this.provenance = b.provenance.build();
+    this.interventions = ImmutableMap.copyOf(b.interventions);
+    this.phases = ImmutableList.copyOf(b.phases.values());
+    checkArgument(!phases.isEmpty(), "protocol %s needs at least one phase", id);
+    checkArgument(
+        phases.size() <= MAX_PHASES,
+        "protocol %s has %s phases; at most %s are allowed",
+        id,
+        phases.size(),
+        MAX_PHASES);
+    checkReferences();
+  }
+
+  private void checkReferences() {
+    Map<String, Integer> criterionPhase = new HashMap<>();
+    for (int i = 0; i < phases.size(); i++) {
+      Phase phase = phases.get(i);
+      for (String interventionId : phase.interventionIds()) {
+        checkArgument(
+            interventions.containsKey(interventionId),
+            "phase %s references intervention \"%s\", which is not defined; defined: %s",
+            phase.id(),
+            interventionId,
+            interventions.keySet());
+      }
+      for (Criterion c : phase.exitGate().criteria()) {
+        Integer earlier = criterionPhase.put(c.id(), i);
+        checkArgument(
+            earlier == null,
+            "criterion \"%s\" ends both phase %s and phase %s; a criterion may end one phase only",
+            c.id(),
+            earlier == null ? "" : phases.get(earlier).id(),
+            phase.id());
+      }
+    }
+    for (Intervention intervention : interventions.values()) {
+      List<Integer> active = phaseIndexes(intervention.id());
+      checkArgument(
+          !active.isEmpty(),
+          "intervention %s is defined but no phase lists it",
+          intervention.id());
+      for (String criterion : intervention.requiredCriteria()) {
+        Integer metBy = criterionPhase.get(criterion);
+        checkArgument(
+            metBy != null,
+            "intervention %s requires criterion \"%s\", which no phase can meet; exit criteria: %s",
+            intervention.id(),
+            criterion,
+            criterionPhase.keySet().stream().sorted().toList());
+        checkArgument(
+            metBy < active.get(0),
+            "intervention %s requires criterion \"%s\", which is met only when phase %s ends, but"
+                + " it is active in phase %s",
+            intervention.id(),
+            criterion,
+            phases.get(metBy).id(),
+            phases.get(active.get(0)).id());
+      }
+      if (intervention.timing() instanceof Timing.Relative relative) {
+        for (String target : relative.targets()) {
+          Intervention t = interventions.get(target);
+          checkArgument(
+              t != null,
+              "intervention %s is timed relative to \"%s\", which is not defined",
+              intervention.id(),
+              target);
+          checkArgument(
+              t.timing().schedulesSessions() && !(t.timing() instanceof Timing.Relative),
+              "intervention %s is timed relative to %s, which has no sessions of its own (%s)",
+              intervention.id(),
+              target,
+              t.timing().describe());
+        }
+      }
+      checkMinimumExtents(intervention, active);
+    }
+  }
+
+  private void checkMinimumExtents(Intervention intervention, List<Integer> active) {
+    Timing timing = intervention.timing();
+    Duration required;
+    Anchor anchor;
+    if (timing instanceof Timing.Once once) {
+      required = once.offset().plus(once.sessionLength());
+      anchor = once.anchor();
+    } else {
+      Window window = windowOf(timing);
+      if (window == null) {
+        return;
+      }
+      required = window.minimumEnd();
+      anchor = window.anchor();
+    }
+    for (List<Integer> run : runs(active)) {
+      int first = run.get(0);
+      int last = run.get(run.size() - 1);
+      for (Severity severity : Severity.values()) {
+        Duration available = Duration.ZERO;
+        for (int i = anchor == Anchor.INJURY ? 0 : first; i <= last; i++) {
+          available = available.plus(phases.get(i).duration(severity).earliest());
+        }
+        checkArgument(
+            required.compareTo(available) <= 0,
+            "intervention %s needs %s from the %s, but at %s its phases may end after %s",
+            intervention.id(),
+            required,
+            anchor == Anchor.INJURY ? "injury" : "start of phase " + phases.get(first).id(),
+            severity,
+            available);
+      }
+      if (anchor == Anchor.INJURY) {
+        return; // later runs start after the window; nothing more to guarantee
+      }
+    }
+  }
+
+  /** The window of a windowed timing, or {@code null}. */
+  static @Nullable Window windowOf(Timing timing) {
+    if (timing instanceof Timing.Repeating t) {
+      return t.window();
+    } else if (timing instanceof Timing.TimesPerDay t) {
+      return t.window();
+    } else if (timing instanceof Timing.AtLocalTimes t) {
+      return t.window();
+    } else if (timing instanceof Timing.Continuous t) {
+      return t.window();
+    }
+    return null;
+  }
+
+  /** Indexes of the phases listing {@code interventionId}, ascending. */
+  List<Integer> phaseIndexes(String interventionId) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < phases.size(); i++) {
+      if (phases.get(i).interventionIds().contains(interventionId)) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /** Splits ascending indexes into runs of consecutive ones. */
+  static List<List<Integer>> runs(List<Integer> indexes) {
+    List<List<Integer>> runs = new ArrayList<>();
+    List<Integer> current = new ArrayList<>();
+    for (int i : indexes) {
+      if (!current.isEmpty() && current.get(current.size() - 1) != i - 1) {
+        runs.add(current);
+        current = new ArrayList<>();
+      }
+      current.add(i);
+    }
+    if (!current.isEmpty()) {
+      runs.add(current);
+    }
+    return runs;
+  }
+
+  /** A builder for a protocol with the given id. */
+  public static Builder builder(String id) {
+    return new Builder(Ids.checkId(id, "protocol id"));
+  }
+
+  /** The id, e.g. {@code hamstring-strain}. */
+  public String id() {
+    return id;
+  }
+
+  /** The display title. */
+  public String title() {
+    return title;
+  }
+
+  /** The condition the protocol treats. */
+  public String condition() {
+    return condition;
+  }
+
+  /** Where the protocol's content comes from. */
+  public List<Provenance> provenance() {
+    return provenance;
+  }
+
+  /** The phases, in order. */
+  public List<Phase> phases() {
+    return phases;
+  }
+
+  /** The interventions, in definition order. */
+  public List<Intervention> interventions() {
+    return interventions.values().asList();
+  }
+
+  /** The intervention with {@code id}, if defined. */
+  public Optional<Intervention> intervention(String id) {
+    return Optional.ofNullable(interventions.get(requireNonNull(id, "id")));
+  }
+
+  /** The phase with {@code id}, if defined. */
+  public Optional<Phase> phase(String id) {
+    requireNonNull(id, "id");
+    return phases.stream().filter(p -> p.id().equals(id)).findFirst();
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Protocol other
+        && id.equals(other.id)
+        && title.equals(other.title)
+        && condition.equals(other.condition)
+        && provenance.equals(other.provenance)
+        && interventions().equals(other.interventions())
+        && phases.equals(other.phases);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, title, condition, provenance, interventions(), phases);
+  }
+
+  @Override
+  public String toString() {
+    return "Protocol[" + id + ", phases " + phases.stream().map(Phase::id).toList() + "]";
+  }
+
+  /** Collects a protocol's values; {@link #build()} validates them all at once. */
+  public static final class Builder {
+    private final String id;
+    private @Nullable String title;
+    private @Nullable String condition;
+    private final ImmutableList.Builder<Provenance> provenance = ImmutableList.builder();
+    private final Map<String, Intervention> interventions = new LinkedHashMap<>();
+    private final Map<String, Phase> phases = new LinkedHashMap<>();
+
+    private Builder(String id) {
+      this.id = id;
+    }
+
+    /** Sets the display title. */
+    public Builder title(String title) {
+      this.title = requireNonNull(title, "title");
+      return this;
+    }
+
+    /** Sets the condition treated. */
+    public Builder condition(String condition) {
+      this.condition = requireNonNull(condition, "condition");
+      return this;
+    }
+
+    /** Adds provenance entries. */
+    public Builder provenance(Provenance... entries) {
+      for (Provenance p : entries) {
+        provenance.add(requireNonNull(p, "provenance"));
+      }
+      return this;
+    }
+
+    /** Defines an intervention; ids must be unique. */
+    public Builder intervention(Intervention intervention) {
+      requireNonNull(intervention, "intervention");
+      checkArgument(
+          !interventions.containsKey(intervention.id()),
+          "duplicate intervention id: %s",
+          intervention.id());
+      interventions.put(intervention.id(), intervention);
+      return this;
+    }
+
+    /** Appends a phase; ids must be unique. */
+    public Builder phase(Phase phase) {
+      requireNonNull(phase, "phase");
+      checkArgument(!phases.containsKey(phase.id()), "duplicate phase id: %s", phase.id());
+      phases.put(phase.id(), phase);
+      return this;
+    }
+
+    /** Validates and builds the protocol. */
+    public Protocol build() {
+      return new Protocol(this);
+    }
+  }
+}

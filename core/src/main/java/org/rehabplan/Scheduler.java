@@ -1,0 +1,63 @@
+package org.rehabplan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Comparator;
+
+/**
+ * Turns a {@link Protocol} and a {@link PlanRequest} into a {@link Plan}. A pure function: the same
+ * protocol and request give an equal plan, in any default time zone or locale, and nothing reads
+ * the clock.
+ *
+ * <h2>The rules every plan keeps</h2>
+ *
+ * <ul>
+ *   <li>Phases follow each other from the injury, each lasting its typical estimate at the
+ *       request's severity (whole days count as local calendar days, so phases change at the
+ *       same wall-clock time across DST changes); earliest and latest projections are kept
+ *       beside it.
+ *   <li>An intervention listed in consecutive phases runs through them as one series; its window
+ *       is measured from the injury or from the start of the first of those phases, and clipped to
+ *       them. A session belongs to the phase in which it starts; no session starts before its
+ *       phase, its window or the injury.
+ *   <li>Sessions of one intervention never overlap. {@link Timing.Repeating} sessions follow each
+ *       other at the preferred interval; while confined to waking hours, the series restarts at
+ *       each wake-up, so gaps stay inside the interval range while awake.
+ *   <li>Sessions lie wholly inside waking hours, except {@link Timing.AtLocalTimes} sessions (whose
+ *       times are honoured as given) and repeating series that run day and night. Sessions last
+ *       exactly their length; daily patterns keep their local wall-clock times across DST changes,
+ *       and a local time that does not exist is moved later by the gap (RFC 5545 semantics).
+ *   <li>{@link Timing.Relative} sessions (warm-ups) get room before or after their targets, so
+ *       they too stay inside waking hours and their phase.
+ *   <li>Daily sessions ({@link Timing.TimesPerDay}, {@link Timing.Once}) are moved later, within
+ *       the same waking window, when their ideal time is taken by another intervention's session;
+ *       when the window has no free room they keep their ideal time.
+ *   <li>Criterion-gated interventions only appear in phases after the phase whose exit criterion
+ *       they require (the {@link Protocol} guarantees it).
+ *   <li>Plans are bounded: at most {@value #MAX_SESSIONS} sessions; a protocol and request that
+ *       would produce more are rejected with an {@link IllegalArgumentException}.
+ * </ul>
+ */
+public final class Scheduler {
+  /** The most sessions one plan may hold. */
+  public static final int MAX_SESSIONS = 100_000;
+
+  /** Plan order of sessions: start, then end, then id. */
+  static final Comparator<Session> SESSION_ORDER =
+      Comparator.comparing(Session::start).thenComparing(Session::end).thenComparing(Session::id);
+
+  private Scheduler() {}
+
+  /**
+   * Plans {@code protocol} for the situation in {@code request}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request's waking hours cannot hold a daily pattern of
+   *     the protocol, or the plan would exceed {@value #MAX_SESSIONS} sessions
+   */
+  public static Plan plan(Protocol protocol, PlanRequest request) {
+    requireNonNull(protocol, "protocol");
+    requireNonNull(request, "request");
+    return new Planning(protocol, request).run();
+  }
+}

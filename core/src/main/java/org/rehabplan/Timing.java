@@ -1,0 +1,428 @@
+package org.rehabplan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedSet;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * When an intervention happens. A sealed sum type whose vocabulary follows HL7 FHIR {@code
+ * Timing.repeat} (duration, frequency and period with a maximum, bounds, time of day, offset):
+ *
+ * <ul>
+ *   <li>{@link Repeating}: sessions of a fixed length at an interval within a range, inside a
+ *       window ("15 min, once every 1–2 h, for at least 6 h and up to 2 days");
+ *   <li>{@link TimesPerDay}: N sessions a day spread across waking hours, optionally on some days
+ *       of the week;
+ *   <li>{@link AtLocalTimes}: sessions at given local times of day, optionally on some days;
+ *   <li>{@link Continuous}: guidance that holds over a span, shown as all-day guidance;
+ *   <li>{@link Once}: a single session at an offset, such as a self-check;
+ *   <li>{@link Relative}: a session placed relative to each session of other interventions ("warm
+ *       up 10 minutes before each exercise session");
+ *   <li>{@link AsNeeded}: no fixed times, with an optional minimum spacing and daily maximum.
+ * </ul>
+ *
+ * <p>Every variant is an immutable record whose compact constructor is its single validating
+ * funnel. Session lengths are between one minute and {@link #MAX_SESSION_LENGTH}.
+ */
+public sealed interface Timing
+    permits Timing.Repeating,
+        Timing.TimesPerDay,
+        Timing.AtLocalTimes,
+        Timing.Continuous,
+        Timing.Once,
+        Timing.Relative,
+        Timing.AsNeeded {
+
+  /** The longest single session any timing may ask for. */
+  Duration MAX_SESSION_LENGTH = Duration.ofHours(12);
+
+  /** Whether this timing produces dated sessions (as opposed to guidance spans or as-needed use). */
+  boolean schedulesSessions();
+
+  /** A short English description of the timing, e.g. {@code 15 min every 1 h–2 h}. */
+  String describe();
+
+  // ---------------------------------------------------------------- factories
+
+  /** Sessions of {@code sessionLength} at {@code interval}, inside {@code window}, while awake. */
+  static Repeating every(IntervalRange interval, Duration sessionLength, Window window) {
+    return new Repeating(sessionLength, interval, window, true);
+  }
+
+  /** {@code count} sessions a day spread across waking hours, every day, inside {@code window}. */
+  static TimesPerDay timesPerDay(int count, Duration sessionLength, Window window) {
+    return new TimesPerDay(count, sessionLength, EnumSet.allOf(DayOfWeek.class), window);
+  }
+
+  /** Sessions at the given local {@code times} every day, inside {@code window}. */
+  static AtLocalTimes atLocalTimes(
+      Collection<LocalTime> times, Duration sessionLength, Window window) {
+    return new AtLocalTimes(
+        ImmutableSortedSet.copyOf(times).asList(), sessionLength,
+        EnumSet.allOf(DayOfWeek.class), window);
+  }
+
+  /** Guidance that holds throughout {@code window}. */
+  static Continuous continuous(Window window) {
+    return new Continuous(window);
+  }
+
+  /** A single session of {@code sessionLength} at {@code offset} after {@code anchor}. */
+  static Once once(Anchor anchor, Duration offset, Duration sessionLength) {
+    return new Once(anchor, offset, sessionLength);
+  }
+
+  /**
+   * A session of {@code sessionLength} starting {@code offset} from the start of each session of
+   * the {@code targets} interventions (negative: before it).
+   */
+  static Relative relativeTo(Collection<String> targets, Duration offset, Duration sessionLength) {
+    return new Relative(ImmutableSet.copyOf(targets), offset, sessionLength);
+  }
+
+  /** As needed, with no fixed spacing or daily maximum stated (follow the label or a clinician). */
+  static AsNeeded asNeeded() {
+    return new AsNeeded(Optional.empty(), OptionalInt.empty());
+  }
+
+  /** As needed, at least {@code minimumSpacing} apart and at most {@code maximumPerDay} a day. */
+  static AsNeeded asNeeded(Duration minimumSpacing, int maximumPerDay) {
+    return new AsNeeded(Optional.of(minimumSpacing), OptionalInt.of(maximumPerDay));
+  }
+
+  // ---------------------------------------------------------------- variants
+
+  /**
+   * Sessions of a fixed length, planned at the preferred interval of a range, inside a window.
+   * While {@code wakingHoursOnly}, sessions lie wholly inside waking hours and the series restarts
+   * at each wake-up; otherwise it runs through the night.
+   *
+   * @param sessionLength how long each session lasts; not longer than the minimum interval
+   * @param interval the allowed and preferred gaps between session starts
+   * @param window when the sessions happen
+   * @param wakingHoursOnly whether sessions are confined to waking hours
+   */
+  record Repeating(
+      Duration sessionLength, IntervalRange interval, Window window, boolean wakingHoursOnly)
+      implements Timing {
+    /** Validates the components. */
+    public Repeating {
+      checkSessionLength(sessionLength);
+      requireNonNull(interval, "interval");
+      requireNonNull(window, "window");
+      checkArgument(
+          sessionLength.compareTo(interval.minimum()) <= 0,
+          "sessionLength %s must not be longer than the minimum interval %s",
+          sessionLength,
+          interval.minimum());
+    }
+
+    /** Returns a copy with the given waking-hours rule; this instance is unaffected. */
+    public Repeating withWakingHoursOnly(boolean wakingHoursOnly) {
+      return new Repeating(sessionLength, interval, window, wakingHoursOnly);
+    }
+
+    @Override
+    public boolean schedulesSessions() {
+      return true;
+    }
+
+    @Override
+    public String describe() {
+      String every = interval.minimum().equals(interval.maximum())
+          ? HumanDurations.format(interval.minimum())
+          : HumanDurations.format(interval.minimum()) + "–" + HumanDurations.format(
+              interval.maximum());
+      return HumanDurations.format(sessionLength) + " at a time, once every " + every
+          + describeWindow(window) + (wakingHoursOnly ? ", while awake" : ", day and night");
+    }
+  }
+
+  /**
+   * {@code count} sessions a day, spread evenly across waking hours (each in the middle of an equal
+   * share of the waking day, rounded down to 5 minutes), on the given days of the week.
+   *
+   * @param count sessions per day, 1 to 24
+   * @param sessionLength how long each session lasts
+   * @param days the days of the week (of the waking day's start) with sessions; not empty
+   * @param window when the sessions happen
+   */
+  record TimesPerDay(int count, Duration sessionLength, Set<DayOfWeek> days, Window window)
+      implements Timing {
+    /** Validates the components and copies the days. */
+    public TimesPerDay {
+      checkArgument(count >= 1 && count <= 24, "count must be between 1 and 24: %s", count);
+      checkSessionLength(sessionLength);
+      days = checkDays(days);
+      requireNonNull(window, "window");
+      checkArgument(
+          sessionLength.multipliedBy(count).compareTo(Duration.ofHours(24)) < 0,
+          "%s sessions of %s do not fit in a day",
+          count,
+          sessionLength);
+    }
+
+    /** Returns a copy restricted to {@code days}; this instance is unaffected. */
+    public TimesPerDay onDays(Collection<DayOfWeek> days) {
+      return new TimesPerDay(count, sessionLength, EnumSet.copyOf(days), window);
+    }
+
+    @Override
+    public boolean schedulesSessions() {
+      return true;
+    }
+
+    @Override
+    public String describe() {
+      return HumanDurations.format(sessionLength) + ", " + (count == 1 ? "once" : count + " times")
+          + " a day" + describeDays(days) + describeWindow(window);
+    }
+  }
+
+  /**
+   * Sessions at given local times of day, on the given days of the week. The times are honoured as
+   * given, even outside the person's waking hours; a time that does not exist on a day (a DST gap)
+   * is moved later by the length of the gap, as RFC 5545 and {@code java.time} do.
+   *
+   * @param times the local start times, sorted and distinct, not empty; consecutive times (also
+   *     across midnight) at least {@code sessionLength} apart
+   * @param sessionLength how long each session lasts
+   * @param days the days of the week with sessions; not empty
+   * @param window when the sessions happen
+   */
+  record AtLocalTimes(
+      List<LocalTime> times, Duration sessionLength, Set<DayOfWeek> days, Window window)
+      implements Timing {
+    /** Validates the components and copies the collections. */
+    public AtLocalTimes {
+      times = List.copyOf(times);
+      checkArgument(!times.isEmpty(), "times must not be empty");
+      checkSessionLength(sessionLength);
+      days = checkDays(days);
+      requireNonNull(window, "window");
+      for (int i = 0; i < times.size(); i++) {
+        LocalTime t = times.get(i);
+        LocalTime next = times.get((i + 1) % times.size());
+        long gapMinutes = java.time.temporal.ChronoUnit.MINUTES.between(t, next);
+        if (gapMinutes <= 0) {
+          gapMinutes += 24 * 60;
+        }
+        checkArgument(
+            i + 1 == times.size() ? true : t.isBefore(next),
+            "times must be sorted and distinct: %s",
+            times);
+        checkArgument(
+            Duration.ofMinutes(gapMinutes).compareTo(sessionLength) >= 0,
+            "sessions of %s at %s and %s would overlap",
+            sessionLength,
+            t,
+            next);
+      }
+    }
+
+    /** Returns a copy restricted to {@code days}; this instance is unaffected. */
+    public AtLocalTimes onDays(Collection<DayOfWeek> days) {
+      return new AtLocalTimes(times, sessionLength, EnumSet.copyOf(days), window);
+    }
+
+    @Override
+    public boolean schedulesSessions() {
+      return true;
+    }
+
+    @Override
+    public String describe() {
+      return HumanDurations.format(sessionLength) + " at "
+          + times.stream().map(LocalTime::toString).collect(Collectors.joining(", "))
+          + describeDays(days) + describeWindow(window);
+    }
+  }
+
+  /**
+   * Guidance that holds over a span of time ("avoid painful activities", "elevate the leg when
+   * resting, first few days"), shown as all-day guidance rather than timed sessions.
+   *
+   * @param window the span
+   */
+  record Continuous(Window window) implements Timing {
+    /** Validates the component. */
+    public Continuous {
+      requireNonNull(window, "window");
+    }
+
+    @Override
+    public boolean schedulesSessions() {
+      return false;
+    }
+
+    @Override
+    public String describe() {
+      return "throughout" + describeWindow(window);
+    }
+  }
+
+  /**
+   * A single session at an offset from an anchor, moved to the next waking moment when it would
+   * fall outside waking hours.
+   *
+   * @param anchor what the offset is measured from
+   * @param offset from the anchor, zero or positive
+   * @param sessionLength how long the session lasts
+   */
+  record Once(Anchor anchor, Duration offset, Duration sessionLength) implements Timing {
+    /** Validates the components. */
+    public Once {
+      requireNonNull(anchor, "anchor");
+      Ids.checkNotNegative(offset, "offset");
+      checkSessionLength(sessionLength);
+    }
+
+    @Override
+    public boolean schedulesSessions() {
+      return true;
+    }
+
+    @Override
+    public String describe() {
+      return HumanDurations.format(sessionLength) + ", once, "
+          + HumanDurations.format(offset) + " after the " + anchorName(anchor);
+    }
+  }
+
+  /**
+   * A session placed relative to each session of other interventions active in the same phase:
+   * it starts {@code offset} from the target session's start (negative: before it). The scheduler
+   * keeps room for it, so target sessions start late enough (and end early enough) for it to fit
+   * in waking hours and in the phase.
+   *
+   * @param targets ids of the interventions whose sessions it accompanies; not empty
+   * @param offset from the target session's start to this session's start, within ±1 day
+   * @param sessionLength how long the session lasts
+   */
+  record Relative(Set<String> targets, Duration offset, Duration sessionLength)
+      implements Timing {
+    /** Validates the components and copies the targets. */
+    public Relative {
+      targets = ImmutableSet.copyOf(targets);
+      checkArgument(!targets.isEmpty(), "targets must not be empty");
+      targets.forEach(t -> Ids.checkId(t, "target intervention id"));
+      requireNonNull(offset, "offset");
+      checkArgument(
+          offset.abs().compareTo(Duration.ofDays(1)) <= 0, "offset must be within ±1 day: %s",
+          offset);
+      checkSessionLength(sessionLength);
+    }
+
+    /** How long before the target's start this session begins (zero if it starts after). */
+    public Duration lead() {
+      return offset.isNegative() ? offset.negated() : Duration.ZERO;
+    }
+
+    /** How far past a target's start this session ends (zero if it ends before the target starts). */
+    public Duration reach() {
+      Duration end = offset.plus(sessionLength);
+      return end.isNegative() ? Duration.ZERO : end;
+    }
+
+    @Override
+    public boolean schedulesSessions() {
+      return true;
+    }
+
+    @Override
+    public String describe() {
+      String when = offset.isNegative()
+          ? HumanDurations.format(offset.negated()) + " before"
+          : HumanDurations.format(offset) + " after the start of";
+      return HumanDurations.format(sessionLength) + ", " + when + " each session of "
+          + String.join(", ", targets);
+    }
+  }
+
+  /**
+   * Used as needed, with no fixed times; the guidance appears with the phase.
+   *
+   * @param minimumSpacing the least time between uses, if the protocol states one
+   * @param maximumPerDay the most uses a day, if the protocol states one
+   */
+  record AsNeeded(Optional<Duration> minimumSpacing, OptionalInt maximumPerDay) implements Timing {
+    /** Validates the components. */
+    public AsNeeded {
+      requireNonNull(minimumSpacing, "minimumSpacing");
+      requireNonNull(maximumPerDay, "maximumPerDay");
+      minimumSpacing.ifPresent(d -> Ids.checkPositive(d, "minimumSpacing"));
+      maximumPerDay.ifPresent(
+          n -> checkArgument(n >= 1, "maximumPerDay must be positive: %s", n));
+    }
+
+    @Override
+    public boolean schedulesSessions() {
+      return false;
+    }
+
+    @Override
+    public String describe() {
+      return "as needed"
+          + minimumSpacing.map(d -> ", at least " + HumanDurations.format(d) + " apart").orElse("")
+          + (maximumPerDay.isPresent() ? ", at most " + maximumPerDay.getAsInt() + " a day" : "");
+    }
+  }
+
+  // ---------------------------------------------------------------- shared checks
+
+  private static void checkSessionLength(Duration sessionLength) {
+    Ids.checkPositive(sessionLength, "sessionLength");
+    checkArgument(
+        sessionLength.compareTo(Duration.ofMinutes(1)) >= 0
+            && sessionLength.compareTo(MAX_SESSION_LENGTH) <= 0,
+        "sessionLength must be between 1 min and %s: %s",
+        MAX_SESSION_LENGTH,
+        sessionLength);
+  }
+
+  private static Set<DayOfWeek> checkDays(Set<DayOfWeek> days) {
+    requireNonNull(days, "days");
+    checkArgument(!days.isEmpty(), "days must not be empty");
+    return ImmutableSet.copyOf(EnumSet.copyOf(days));
+  }
+
+  private static String describeDays(Set<DayOfWeek> days) {
+    if (days.size() == 7) {
+      return "";
+    }
+    return " on " + days.stream()
+        .map(d -> d.name().charAt(0) + d.name().substring(1, 3).toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String describeWindow(Window window) {
+    String from = window.offset().isZero()
+        ? ", from the " + anchorName(window.anchor())
+        : ", from " + HumanDurations.format(window.offset()) + " after the "
+            + anchorName(window.anchor());
+    return window.maximum()
+        .map(max -> window.minimumExtent().equals(max)
+            ? from + " for " + HumanDurations.format(max)
+            : from + " for at least " + HumanDurations.format(window.minimumExtent())
+                + " and up to " + HumanDurations.format(max))
+        .orElse(window.anchor() == Anchor.PHASE_START && window.offset().isZero()
+            ? ", for the whole phase" : from + " to the end of the phase");
+  }
+
+  private static String anchorName(Anchor anchor) {
+    return anchor == Anchor.INJURY ? "injury" : "phase start";
+  }
+}

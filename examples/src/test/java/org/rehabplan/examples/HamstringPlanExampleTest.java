@@ -1,0 +1,38 @@
+package org.rehabplan.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
+import org.rehabplan.Plan;
+import org.rehabplan.Severity;
+
+class HamstringPlanExampleTest {
+  @Test
+  void readmeSamplePlansTheHamstringProtocol() {
+    Plan plan = HamstringPlanExample.plan();
+    assertEquals("hamstring-strain", plan.protocol().id());
+    assertEquals(Severity.MODERATE, plan.request().severity());
+    assertEquals(ZonedDateTime.parse("2027-03-27T18:30+01:00[Europe/Berlin]"),
+        plan.request().injuredAt());
+    assertFalse(plan.sessions().isEmpty());
+  }
+
+  @Test
+  void printsTheAgendaAndTheFirstDay() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    HamstringPlanExample.print(HamstringPlanExample.plan(),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(out.startsWith("Hamstring strain — moderate\n"), out);
+    assertTrue(out.contains("  18:30–18:45  Ice the back of the thigh  [Protect]\n"), out);
+    assertTrue(out.contains("  ice/protect/1  2027-03-27T18:30+01:00[Europe/Berlin]  ICE  protect"),
+        out);
+    assertTrue(out.endsWith("Educational content, not medical advice.\n"), out);
+  }
+}
