@@ -121,6 +121,16 @@ final class Planning {
     return out;
   }
 
+  /** Index of the phase whose typical projection contains {@code t}, or -1. */
+  private int phaseIndexAt(Instant t) {
+    for (int i = 0; i < planned.size(); i++) {
+      if (planned.get(i).projected().contains(t)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private int phaseIndexAt(Instant t, List<Integer> run) {
     for (int i : run) {
       if (planned.get(i).projected().contains(t)) {
@@ -344,8 +354,9 @@ final class Planning {
         continue;
       }
       Instant s = target.interval().start().plus(timing.offset());
-      if (!s.isBefore(planned.get(target.phaseIndex()).start())) {
-        out.add(new Draft(relative, target.phaseIndex(), Interval.of(s, timing.sessionLength())));
+      int phase = phaseIndexAt(s);
+      if (phase >= 0 && phases.get(phase).interventionIds().contains(relative.id())) {
+        out.add(new Draft(relative, phase, Interval.of(s, timing.sessionLength())));
       }
     }
     return out;
