@@ -34,8 +34,8 @@ public record DurationEstimate(
     checkArgument(
         latest.compareTo(MAX_PHASE_DURATION) <= 0,
         "latest must be at most %s (plans are bounded): %s",
-        MAX_PHASE_DURATION,
-        latest);
+        HumanDurations.format(MAX_PHASE_DURATION),
+        HumanDurations.format(latest));
     provenance = List.copyOf(provenance);
   }
 

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Shared argument checks for the model; the one place their messages are worded. */
@@ -31,13 +32,11 @@ final class Ids {
     checkArgument(!text.isBlank(), "%s must not be blank: \"%s\"", name, text);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      checkArgument(
-          c == '\n' || !Character.isISOControl(c),
-          "%s must not contain control characters (found U+%04X at index %s): \"%s\"",
-          name,
-          (int) c,
-          i,
-          text);
+      if (c != '\n' && Character.isISOControl(c)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s must not contain control characters (found U+%04X at index %d): \"%s\"",
+            name, (int) c, i, text));
+      }
     }
     return text;
   }

@@ -177,7 +177,7 @@ public sealed interface Timing
 
     /** Returns a copy restricted to {@code days}; this instance is unaffected. */
     public TimesPerDay onDays(Collection<DayOfWeek> days) {
-      return new TimesPerDay(count, sessionLength, EnumSet.copyOf(days), window);
+      return new TimesPerDay(count, sessionLength, Set.copyOf(requireNonNull(days, "days")), window);
     }
 
     @Override
@@ -208,11 +208,16 @@ public sealed interface Timing
       implements Timing {
     /** Validates the components and copies the collections. */
     public AtLocalTimes {
-      times = List.copyOf(times);
-      checkArgument(!times.isEmpty(), "times must not be empty");
+      requireNonNull(times, "times");
       checkSessionLength(sessionLength);
       days = checkDays(days);
       requireNonNull(window, "window");
+      times = List.copyOf(times);
+      checkArgument(!times.isEmpty(), "times must not be empty");
+      for (int i = 0; i + 1 < times.size(); i++) {
+        checkArgument(
+            times.get(i).isBefore(times.get(i + 1)), "times must be sorted and distinct: %s", times);
+      }
       for (int i = 0; i < times.size(); i++) {
         LocalTime t = times.get(i);
         LocalTime next = times.get((i + 1) % times.size());
@@ -220,10 +225,6 @@ public sealed interface Timing
         if (gapMinutes <= 0) {
           gapMinutes += 24 * 60;
         }
-        checkArgument(
-            i + 1 == times.size() ? true : t.isBefore(next),
-            "times must be sorted and distinct: %s",
-            times);
         checkArgument(
             Duration.ofMinutes(gapMinutes).compareTo(sessionLength) >= 0,
             "sessions of %s at %s and %s would overlap",
@@ -235,7 +236,7 @@ public sealed interface Timing
 
     /** Returns a copy restricted to {@code days}; this instance is unaffected. */
     public AtLocalTimes onDays(Collection<DayOfWeek> days) {
-      return new AtLocalTimes(times, sessionLength, EnumSet.copyOf(days), window);
+      return new AtLocalTimes(times, sessionLength, Set.copyOf(requireNonNull(days, "days")), window);
     }
 
     @Override
@@ -316,10 +317,12 @@ public sealed interface Timing
       implements Timing {
     /** Validates the components and copies the targets. */
     public Relative {
+      requireNonNull(targets, "targets");
+      requireNonNull(offset, "offset");
+      requireNonNull(sessionLength, "sessionLength");
       targets = ImmutableSet.copyOf(targets);
       checkArgument(!targets.isEmpty(), "targets must not be empty");
       targets.forEach(t -> Ids.checkId(t, "target intervention id"));
-      requireNonNull(offset, "offset");
       checkArgument(
           offset.abs().compareTo(Duration.ofDays(1)) <= 0, "offset must be within ±1 day: %s",
           offset);
