@@ -4,7 +4,7 @@
  */
 module org.rehabplan.core {
   requires com.google.common;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports org.rehabplan;
 }

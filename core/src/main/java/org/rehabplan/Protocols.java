@@ -69,6 +69,10 @@ public final class Protocols {
         "The total time to return to play is split across phases by the rehabplan authors;"
             + " the first phase reaches past the 2 days of icing and the few days of elevation the"
             + " article describes.");
+    Provenance returnToPlay = Provenance.source(EKSTRAND_2012,
+        "The phases before return to sport add up to the mean days to return to play by MRI"
+            + " grade (17, 22, 73); earliest and latest to mean ± SD (7-27, 11-33 days), except"
+            + " grade III, whose earliest (28 days, not 13) is a rehabplan choice.");
     Provenance rtsLength = choice(
         "A graded return to sport of one week (two for grade III) is a rehabplan default.");
 
@@ -254,9 +258,9 @@ public final class Protocols {
             .interventions("ice", "elevate", "wrap", "avoid-pain", "pain-relief",
                 "see-clinician", "check-pain")
             .exitGate(ExitGate.after(ofDays(2), painRelieved))
-            .duration(Severity.MILD, DurationEstimate.ofDays(2, 3, 4, durationSplit))
-            .duration(Severity.MODERATE, DurationEstimate.ofDays(3, 4, 5, durationSplit))
-            .duration(Severity.SEVERE, DurationEstimate.ofDays(4, 7, 10, durationSplit))
+            .duration(Severity.MILD, DurationEstimate.ofDays(2, 3, 4, returnToPlay, durationSplit))
+            .duration(Severity.MODERATE, DurationEstimate.ofDays(3, 4, 5, returnToPlay, durationSplit))
+            .duration(Severity.SEVERE, DurationEstimate.ofDays(4, 7, 10, returnToPlay, durationSplit))
             .build())
         .phase(Phase.builder("restore")
             .name("Restore")
@@ -264,18 +268,18 @@ public final class Protocols {
                 + " exercise.")
             .interventions("gentle-stretch", "gentle-exercise", "warm-up", "pain-relief")
             .exitGate(ExitGate.afterTime(ofDays(2)))
-            .duration(Severity.MILD, DurationEstimate.ofDays(2, 5, 8, durationSplit))
-            .duration(Severity.MODERATE, DurationEstimate.ofDays(3, 6, 10, durationSplit))
-            .duration(Severity.SEVERE, DurationEstimate.ofDays(7, 21, 35, durationSplit))
+            .duration(Severity.MILD, DurationEstimate.ofDays(2, 5, 8, returnToPlay, durationSplit))
+            .duration(Severity.MODERATE, DurationEstimate.ofDays(3, 6, 10, returnToPlay, durationSplit))
+            .duration(Severity.SEVERE, DurationEstimate.ofDays(7, 21, 35, returnToPlay, durationSplit))
             .build())
         .phase(Phase.builder("strengthen")
             .name("Strengthen")
             .goal("Rebuild strength until the hamstring has healed.")
             .interventions("gentle-stretch", "strengthen", "warm-up", "check-healed")
             .exitGate(ExitGate.after(ofDays(3), healed))
-            .duration(Severity.MILD, DurationEstimate.ofDays(3, 9, 15, durationSplit))
-            .duration(Severity.MODERATE, DurationEstimate.ofDays(5, 12, 18, durationSplit))
-            .duration(Severity.SEVERE, DurationEstimate.ofDays(17, 45, 88, durationSplit))
+            .duration(Severity.MILD, DurationEstimate.ofDays(3, 9, 15, returnToPlay, durationSplit))
+            .duration(Severity.MODERATE, DurationEstimate.ofDays(5, 12, 18, returnToPlay, durationSplit))
+            .duration(Severity.SEVERE, DurationEstimate.ofDays(17, 45, 88, returnToPlay, durationSplit))
             .build())
         .phase(Phase.builder("return-to-sport")
             .name("Return to sport")
