@@ -7,4 +7,5 @@ module org.rehabplan.core {
   requires static transitive org.jspecify;
 
   exports org.rehabplan;
+  exports org.rehabplan.rules;
 }

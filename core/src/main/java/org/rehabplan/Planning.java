@@ -161,19 +161,7 @@ final class Planning {
   }
 
   private static Duration sessionLength(Intervention intervention) {
-    Timing t = intervention.timing();
-    if (t instanceof Timing.Repeating r) {
-      return r.sessionLength();
-    } else if (t instanceof Timing.TimesPerDay d) {
-      return d.sessionLength();
-    } else if (t instanceof Timing.AtLocalTimes a) {
-      return a.sessionLength();
-    } else if (t instanceof Timing.Once o) {
-      return o.sessionLength();
-    } else if (t instanceof Timing.Relative r) {
-      return r.sessionLength();
-    }
-    return Duration.ZERO;
+    return intervention.timing().duration().orElse(Duration.ZERO);
   }
 
   private Duration leadOf(Intervention i) {

@@ -170,16 +170,7 @@ public final class Protocol {
 
   /** The window of a windowed timing, or {@code null}. */
   static @Nullable Window windowOf(Timing timing) {
-    if (timing instanceof Timing.Repeating t) {
-      return t.window();
-    } else if (timing instanceof Timing.TimesPerDay t) {
-      return t.window();
-    } else if (timing instanceof Timing.AtLocalTimes t) {
-      return t.window();
-    } else if (timing instanceof Timing.Continuous t) {
-      return t.window();
-    }
-    return null;
+    return timing.bounds().orElse(null);
   }
 
   /** Indexes of the phases listing {@code interventionId}, ascending. */

@@ -55,6 +55,19 @@ public sealed interface Timing
   /** A short English description of the timing, e.g. {@code 15 min every 1 h–2 h}. */
   String describe();
 
+  /**
+   * The window the timing applies in (FHIR {@code bounds}), for {@link Repeating}, {@link
+   * TimesPerDay}, {@link AtLocalTimes} and {@link Continuous}; empty for the others.
+   */
+  default Optional<Window> bounds() {
+    return Optional.empty();
+  }
+
+  /** The length of each session (FHIR {@code duration}); empty when there are no sessions. */
+  default Optional<Duration> duration() {
+    return Optional.empty();
+  }
+
   // ---------------------------------------------------------------- factories
 
   /** Sessions of {@code sessionLength} at {@code interval}, inside {@code window}, while awake. */
@@ -136,6 +149,16 @@ public sealed interface Timing
     }
 
     @Override
+    public Optional<Window> bounds() {
+      return Optional.of(window);
+    }
+
+    @Override
+    public Optional<Duration> duration() {
+      return Optional.of(sessionLength);
+    }
+
+    @Override
     public boolean schedulesSessions() {
       return true;
     }
@@ -178,6 +201,16 @@ public sealed interface Timing
     /** Returns a copy restricted to {@code days}; this instance is unaffected. */
     public TimesPerDay onDays(Collection<DayOfWeek> days) {
       return new TimesPerDay(count, sessionLength, Set.copyOf(requireNonNull(days, "days")), window);
+    }
+
+    @Override
+    public Optional<Window> bounds() {
+      return Optional.of(window);
+    }
+
+    @Override
+    public Optional<Duration> duration() {
+      return Optional.of(sessionLength);
     }
 
     @Override
@@ -240,6 +273,16 @@ public sealed interface Timing
     }
 
     @Override
+    public Optional<Window> bounds() {
+      return Optional.of(window);
+    }
+
+    @Override
+    public Optional<Duration> duration() {
+      return Optional.of(sessionLength);
+    }
+
+    @Override
     public boolean schedulesSessions() {
       return true;
     }
@@ -262,6 +305,11 @@ public sealed interface Timing
     /** Validates the component. */
     public Continuous {
       requireNonNull(window, "window");
+    }
+
+    @Override
+    public Optional<Window> bounds() {
+      return Optional.of(window);
     }
 
     @Override
@@ -289,6 +337,11 @@ public sealed interface Timing
       requireNonNull(anchor, "anchor");
       Ids.checkNotNegative(offset, "offset");
       checkSessionLength(sessionLength);
+    }
+
+    @Override
+    public Optional<Duration> duration() {
+      return Optional.of(sessionLength);
     }
 
     @Override
@@ -338,6 +391,11 @@ public sealed interface Timing
     public Duration reach() {
       Duration end = offset.plus(sessionLength);
       return end.isNegative() ? Duration.ZERO : end;
+    }
+
+    @Override
+    public Optional<Duration> duration() {
+      return Optional.of(sessionLength);
     }
 
     @Override

@@ -21,6 +21,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.rehabplan.rules.ScheduleRules;
 
 /**
  * The rules of a schedule, stated as properties over random protocols, every available zone,
@@ -52,116 +53,37 @@ class SchedulerProperties {
 
   @Property(tries = 1000)
   void sessionsOfOneInterventionNeverOverlap(@ForAll("cases") Case c) {
-    for (List<Session> series : byIntervention(c.plan()).values()) {
-      for (int i = 1; i < series.size(); i++) {
-        assertFalse(series.get(i).start().isBefore(series.get(i - 1).end()),
-            () -> "overlap: " + series);
-      }
-    }
+    ScheduleRules.noOverlap().assertKeptBy(c.plan());
   }
 
   @Property(tries = 1000)
   void sessionsLastExactlyTheirLength(@ForAll("cases") Case c) {
-    for (Session s : c.plan().sessions()) {
-      assertEquals(lengthOf(s.intervention()), s.duration(), s::toString);
-    }
+    ScheduleRules.exactSessionLength().assertKeptBy(c.plan());
   }
 
   @Property(tries = 1000)
   void repeatingGapsStayInsideTheIntervalRangeWhileAwake(@ForAll("cases") Case c) {
-    Plan plan = c.plan();
-    List<Interval> awake = wakingWindows(plan);
-    for (List<Session> series : byIntervention(plan).values()) {
-      if (!(series.get(0).intervention().timing() instanceof Timing.Repeating timing)) {
-        continue;
-      }
-      for (int i = 1; i < series.size(); i++) {
-        Session a = series.get(i - 1);
-        Session b = series.get(i);
-        Duration gap = Duration.between(a.start(), b.start());
-        assertTrue(gap.compareTo(timing.interval().minimum()) >= 0, () -> "gap " + a + " → " + b);
-        boolean sameStretch = timing.wakingHoursOnly()
-            ? windowOf(awake, a.start()).equals(windowOf(awake, b.start()))
-            : activeBetween(plan, a, b);
-        if (sameStretch) {
-          assertTrue(gap.compareTo(timing.interval().maximum()) <= 0,
-              () -> "gap while awake " + a + " → " + b);
-        }
-      }
-    }
+    ScheduleRules.gapsWithinIntervalRange().assertKeptBy(c.plan());
   }
 
   @Property(tries = 1000)
   void sessionsLieInsideWakingHoursUnlessTheTimingSaysSo(@ForAll("cases") Case c) {
-    Plan plan = c.plan();
-    List<Interval> awake = wakingWindows(plan);
-    for (Session s : plan.sessions()) {
-      Timing t = s.intervention().timing();
-      boolean exempt = exemptFromWakingHours(t)
-          || (t instanceof Timing.Relative r && r.targets().stream().anyMatch(target ->
-              exemptFromWakingHours(plan.protocol().intervention(target).orElseThrow().timing())));
-      if (!exempt) {
-        Optional<Interval> window = windowOf(awake, s.start());
-        assertTrue(window.isPresent(),
-            () -> s + " starts outside waking hours " + plan.request().wakingHours());
-        assertTrue(window.get().encloses(s.interval()), () -> s + " inside " + window.get());
-      }
-    }
+    ScheduleRules.withinWakingHours().assertKeptBy(c.plan());
   }
 
   @Property(tries = 1000)
   void nothingStartsBeforeItsPhaseItsWindowOrTheInjury(@ForAll("cases") Case c) {
-    Plan plan = c.plan();
-    Instant injury = plan.request().injuredAt().toInstant();
-    for (Session s : plan.sessions()) {
-      PlannedPhase phase = plan.phase(s.phase().id()).orElseThrow();
-      assertFalse(s.start().isBefore(injury), s::toString);
-      assertTrue(phase.projected().contains(s.start()), () -> s + " in " + phase);
-      assertTrue(s.phase().interventionIds().contains(s.intervention().id()), s::toString);
-      Window window = Protocol.windowOf(s.intervention().timing());
-      if (window != null) {
-        Instant anchor = window.anchor() == Anchor.INJURY ? injury : runStart(plan, s);
-        Instant windowStart = anchor.plus(window.offset());
-        assertFalse(s.start().isBefore(windowStart), () -> s + " before its window");
-        if (window.maximumExtent() != null) {
-          assertFalse(s.end().isAfter(windowStart.plus(window.maximumExtent())),
-              () -> s + " after its window");
-        }
-      }
-    }
+    ScheduleRules.insidePhaseAndWindow().assertKeptBy(c.plan());
   }
 
   @Property(tries = 1000)
   void criterionGatedSessionsComeAfterThePhaseThatMeetsTheCriterion(@ForAll("cases") Case c) {
-    Plan plan = c.plan();
-    for (Session s : plan.sessions()) {
-      for (String criterion : s.intervention().requiredCriteria()) {
-        PlannedPhase meeting = plan.phases().stream()
-            .filter(p -> p.phase().exitGate().criteria().stream()
-                .anyMatch(k -> k.id().equals(criterion)))
-            .findFirst().orElseThrow();
-        assertFalse(s.start().isBefore(meeting.end()), () -> s + " needs " + criterion);
-      }
-    }
+    ScheduleRules.criterionOrder().assertKeptBy(c.plan());
   }
 
   @Property(tries = 1000)
   void localTimesAreHonouredWithRfc5545GapRules(@ForAll("cases") Case c) {
-    Plan plan = c.plan();
-    ZoneId zone = plan.zone();
-    for (Session s : plan.sessions()) {
-      if (s.intervention().timing() instanceof Timing.AtLocalTimes t) {
-        LocalDate date = s.start().atZone(zone).toLocalDate();
-        boolean matches = false;
-        for (LocalDate d : List.of(date, date.minusDays(1))) {
-          for (LocalTime time : t.times()) {
-            // RFC 5545 3.3.5: a local time in a gap is read with the offset before the gap.
-            matches |= ZonedDateTime.of(d, time, zone).toInstant().equals(s.start());
-          }
-        }
-        assertTrue(matches, () -> s + " at " + s.start().atZone(zone) + " is none of " + t.times());
-      }
-    }
+    ScheduleRules.localTimesAsWritten().assertKeptBy(c.plan());
   }
 
   @Property(tries = 1000)
@@ -254,35 +176,6 @@ class SchedulerProperties {
 
   // ------------------------------------------------------------------ helpers
 
-  /** Timings that say their sessions may lie outside waking hours. */
-  static boolean exemptFromWakingHours(Timing t) {
-    return t instanceof Timing.AtLocalTimes || (t instanceof Timing.Repeating r && !r.wakingHoursOnly());
-  }
-
-  static Map<String, List<Session>> byIntervention(Plan plan) {
-    Map<String, List<Session>> out = new LinkedHashMap<>();
-    for (Session s : plan.sessions()) {
-      out.computeIfAbsent(s.intervention().id(), k -> new ArrayList<>()).add(s);
-    }
-    return out;
-  }
-
-  static Duration lengthOf(Intervention intervention) {
-    Timing t = intervention.timing();
-    if (t instanceof Timing.Repeating r) {
-      return r.sessionLength();
-    } else if (t instanceof Timing.TimesPerDay d) {
-      return d.sessionLength();
-    } else if (t instanceof Timing.AtLocalTimes a) {
-      return a.sessionLength();
-    } else if (t instanceof Timing.Once o) {
-      return o.sessionLength();
-    } else if (t instanceof Timing.Relative r) {
-      return r.sessionLength();
-    }
-    throw new AssertionError("no sessions expected for " + intervention);
-  }
-
   /** All waking windows that touch the plan, from the public WakingHours API. */
   static List<Interval> wakingWindows(Plan plan) {
     ZoneId zone = plan.zone();
@@ -298,10 +191,6 @@ class SchedulerProperties {
     return out;
   }
 
-  static Optional<Interval> windowOf(List<Interval> windows, Instant t) {
-    return windows.stream().filter(w -> w.contains(t)).findFirst();
-  }
-
   static LocalDate wakingDayOf(Plan plan, Instant t) {
     ZoneId zone = plan.zone();
     LocalDate date = t.atZone(zone).toLocalDate();
@@ -313,26 +202,4 @@ class SchedulerProperties {
     throw new AssertionError(t + " is outside waking hours");
   }
 
-  /** Whether every phase from a's to b's lists the intervention (one continuous run). */
-  static boolean activeBetween(Plan plan, Session a, Session b) {
-    List<PlannedPhase> phases = plan.phases();
-    int from = phases.indexOf(plan.phase(a.phase().id()).orElseThrow());
-    int to = phases.indexOf(plan.phase(b.phase().id()).orElseThrow());
-    for (int i = from; i <= to; i++) {
-      if (!phases.get(i).phase().interventionIds().contains(a.intervention().id())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Start of the run of consecutive phases listing the session's intervention. */
-  static Instant runStart(Plan plan, Session s) {
-    List<PlannedPhase> phases = plan.phases();
-    int i = phases.indexOf(plan.phase(s.phase().id()).orElseThrow());
-    while (i > 0 && phases.get(i - 1).phase().interventionIds().contains(s.intervention().id())) {
-      i--;
-    }
-    return phases.get(i).start();
-  }
 }

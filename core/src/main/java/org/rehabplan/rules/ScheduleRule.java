@@ -1,0 +1,60 @@
+package org.rehabplan.rules;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.function.Function;
+import org.rehabplan.Plan;
+
+/**
+ * A named rule a plan should keep. {@link #check(Plan)} returns every violation found, in plan
+ * order; an empty list means the plan keeps the rule. Implementations must be immutable,
+ * thread-safe and deterministic.
+ */
+public interface ScheduleRule {
+
+  /** The rule's name, e.g. {@code no-overlap}; used in violations. */
+  String name();
+
+  /** Every violation of this rule in {@code plan}; empty if there is none. */
+  List<Violation> check(Plan plan);
+
+  /** A rule that checks this rule, then {@code other}, and reports the violations of both. */
+  default ScheduleRule and(ScheduleRule other) {
+    return ScheduleRules.allOf(this, requireNonNull(other, "other"));
+  }
+
+  /** Throws {@link AssertionError} listing the violations, if there are any. */
+  default void assertKeptBy(Plan plan) {
+    List<Violation> violations = check(plan);
+    if (!violations.isEmpty()) {
+      StringBuilder out = new StringBuilder(violations.size() + " violation(s) in " + plan + ":");
+      for (Violation v : violations) {
+        out.append("\n  ").append(v);
+      }
+      throw new AssertionError(out.toString());
+    }
+  }
+
+  /** A rule from a name and a checking function. */
+  static ScheduleRule of(String name, Function<Plan, List<Violation>> check) {
+    requireNonNull(name, "name");
+    requireNonNull(check, "check");
+    return new ScheduleRule() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<Violation> check(Plan plan) {
+        return List.copyOf(check.apply(requireNonNull(plan, "plan")));
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
+  }
+}
