@@ -1,11 +1,17 @@
 /**
- * rehabplan core: the immutable protocol model, the deterministic scheduler and the built-in
- * protocols.
+ * rehabplan core: the immutable protocol model, the deterministic scheduler, the built-in
+ * protocols, schedule rules, and jqwik generators for property-testing them.
  */
 module org.rehabplan.core {
   requires com.google.common;
   requires static transitive org.jspecify;
+  // Only org.rehabplan.testing needs jqwik; users who use it bring their own jqwik.
+  requires static net.jqwik.api;
 
   exports org.rehabplan;
   exports org.rehabplan.rules;
+  exports org.rehabplan.testing;
+
+  provides net.jqwik.api.providers.ArbitraryProvider
+      with org.rehabplan.testing.RehabArbitraryProvider;
 }

@@ -22,6 +22,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.rehabplan.rules.ScheduleRules;
+import org.rehabplan.testing.RehabArbitraries;
 
 /**
  * The rules of a schedule, stated as properties over random protocols, every available zone,
@@ -37,7 +38,7 @@ class SchedulerProperties {
 
   @Provide
   Arbitrary<Case> cases() {
-    return Combinators.combine(PlanArbitraries.protocols(), PlanArbitraries.requests())
+    return Combinators.combine(RehabArbitraries.protocols(), RehabArbitraries.requests())
         .as(Case::new);
   }
 
@@ -162,16 +163,13 @@ class SchedulerProperties {
   @Provide
   Arbitrary<Timing.TimesPerDay> perDay() {
     return Combinators.combine(Arbitraries.integers().between(1, 5),
-            PlanArbitraries.minutes(5, 60))
+            Arbitraries.integers().between(5, 60).map(java.time.Duration::ofMinutes))
         .as((n, length) -> Timing.timesPerDay(n, length, Window.wholePhase()));
   }
 
   @Provide
   Arbitrary<PlanRequest> dstRequests() {
-    return PlanArbitraries.zones().flatMap(zone -> Combinators.combine(
-            PlanArbitraries.injuryTimes(zone), PlanArbitraries.wakingHours())
-        .as((injury, waking) -> PlanRequest.builder().injuredAt(injury).wakingHours(waking)
-            .build()));
+    return RehabArbitraries.requests().aroundDstTransitions();
   }
 
   // ------------------------------------------------------------------ helpers

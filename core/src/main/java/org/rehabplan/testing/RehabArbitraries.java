@@ -1,0 +1,95 @@
+package org.rehabplan.testing;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import org.rehabplan.WakingHours;
+
+/**
+ * The entry point to rehabplan's jqwik generators, in the style of jqwik's own {@code Dates}:
+ * static factories returning fluent arbitraries whose configuring methods return copies.
+ *
+ * <pre>{@code
+ * @Property
+ * void neverTwoIceSessionsWithin50Minutes(@ForAll("plans") Plan plan) {
+ *   ScheduleRules.minimumGap("ice", Duration.ofMinutes(50)).assertKeptBy(plan);
+ * }
+ *
+ * @Provide
+ * Arbitrary<Plan> plans() {
+ *   return RehabArbitraries.plans()
+ *       .requests(RehabArbitraries.requests().aroundDstTransitions());
+ * }
+ * }</pre>
+ */
+public final class RehabArbitraries {
+  /** Zones that make schedules interesting: 30/45-minute offsets, DST in both hemispheres. */
+  static final List<ZoneId> EDGE_ZONES = List.of(
+      ZoneId.of("Australia/Lord_Howe"), ZoneId.of("Asia/Kathmandu"), ZoneId.of("Pacific/Chatham"),
+      ZoneId.of("Europe/Berlin"), ZoneId.of("America/New_York"), ZoneId.of("Australia/Sydney"),
+      ZoneId.of("America/Santiago"), ZoneId.of("Pacific/Auckland"), ZoneId.of("America/St_Johns"),
+      ZoneId.of("Asia/Kolkata"), ZoneId.of("Pacific/Apia"));
+
+  private RehabArbitraries() {}
+
+  /** Every zone id the JDK knows, UTC first, then fixed offsets, then the rest sorted. */
+  public static List<ZoneId> allZones() {
+    List<ZoneId> zones = new ArrayList<>();
+    zones.add(ZoneOffset.UTC);
+    zones.add(ZoneOffset.ofHoursMinutes(5, 45));
+    zones.add(ZoneOffset.ofHours(-11));
+    for (String id : new TreeSet<>(ZoneId.getAvailableZoneIds())) {
+      zones.add(ZoneId.of(id));
+    }
+    return zones;
+  }
+
+  /**
+   * Zones: every available zone and some fixed offsets, with edge-case zones weighted in;
+   * shrinks toward UTC.
+   */
+  public static Arbitrary<ZoneId> zones() {
+    List<ZoneId> weighted = new ArrayList<>(allZones());
+    for (int i = 0; i < 8; i++) {
+      weighted.addAll(EDGE_ZONES);
+    }
+    return Arbitraries.of(weighted);
+  }
+
+  /** Waking hours of 8 to 20 hours in quarter hours, some crossing midnight. */
+  public static Arbitrary<WakingHours> wakingHours() {
+    Arbitrary<WakingHours> any = Combinators.combine(
+            Arbitraries.integers().between(0, 24 * 4 - 1),
+            Arbitraries.integers().between(8 * 4, 20 * 4))
+        .as((startQuarter, lengthQuarters) -> {
+          LocalTime wake = LocalTime.of(startQuarter / 4, startQuarter % 4 * 15);
+          return WakingHours.of(wake, wake.plusMinutes(lengthQuarters * 15L));
+        });
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, Arbitraries.just(WakingHours.DEFAULT)),
+        Tuple.of(1, Arbitraries.just(WakingHours.of(LocalTime.of(15, 0), LocalTime.of(7, 0)))),
+        Tuple.of(6, any));
+  }
+
+  /** Plan requests; see {@link RequestArbitrary} for the defaults. */
+  public static RequestArbitrary requests() {
+    return new DefaultRequestArbitrary();
+  }
+
+  /** Valid protocols; see {@link ProtocolArbitrary} for the defaults. */
+  public static ProtocolArbitrary protocols() {
+    return new DefaultProtocolArbitrary();
+  }
+
+  /** Plans of {@link #protocols()} for {@link #requests()}. */
+  public static PlanArbitrary plans() {
+    return new DefaultPlanArbitrary(protocols(), requests());
+  }
+}

@@ -1,0 +1,36 @@
+package org.rehabplan.testing;
+
+import java.util.Set;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.providers.ArbitraryProvider;
+import net.jqwik.api.providers.TypeUsage;
+import org.rehabplan.Plan;
+import org.rehabplan.PlanRequest;
+import org.rehabplan.Protocol;
+
+/**
+ * Lets jqwik generate {@code @ForAll Plan}, {@code @ForAll PlanRequest} and {@code @ForAll
+ * Protocol} parameters with the defaults of {@link RehabArbitraries}. Registered through {@code
+ * META-INF/services/net.jqwik.api.providers.ArbitraryProvider} and {@code provides} in
+ * module-info.
+ */
+public final class RehabArbitraryProvider implements ArbitraryProvider {
+  /** Used by the service loader. */
+  public RehabArbitraryProvider() {}
+
+  @Override
+  public boolean canProvideFor(TypeUsage targetType) {
+    return targetType.isOfType(Plan.class) || targetType.isOfType(PlanRequest.class)
+        || targetType.isOfType(Protocol.class);
+  }
+
+  @Override
+  public Set<Arbitrary<?>> provideFor(TypeUsage targetType, SubtypeProvider subtypeProvider) {
+    if (targetType.isOfType(Plan.class)) {
+      return Set.of(RehabArbitraries.plans());
+    } else if (targetType.isOfType(PlanRequest.class)) {
+      return Set.of(RehabArbitraries.requests());
+    }
+    return Set.of(RehabArbitraries.protocols());
+  }
+}

@@ -1,0 +1,135 @@
+package org.rehabplan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Month;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.Shrinkable;
+import org.rehabplan.rules.ScheduleRules;
+import org.rehabplan.testing.RehabArbitraries;
+import org.rehabplan.testing.RequestArbitrary;
+
+/** The generators shipped in org.rehabplan.testing: provider, configuration, edge cases, shrinking. */
+class RehabArbitrariesTest {
+
+  @Property(tries = 200)
+  void forAllPlanWorksThroughTheRegisteredProvider(@ForAll Plan plan) {
+    ScheduleRules.standard().assertKeptBy(plan);
+  }
+
+  @Property(tries = 100)
+  void forAllRequestAndProtocolWorkToo(@ForAll PlanRequest request, @ForAll Protocol protocol) {
+    assertFalse(Scheduler.plan(protocol, request).phases().isEmpty());
+  }
+
+  @Example
+  void configuringMethodsReturnCopies() {
+    RequestArbitrary all = RehabArbitraries.requests();
+    RequestArbitrary utc = all.zones(ZoneOffset.UTC).severities(Severity.SEVERE);
+    assertNotSame(all, utc);
+    List<PlanRequest> fromUtc = utc.sampleStream().limit(200).toList();
+    assertTrue(fromUtc.stream().allMatch(r -> r.zone().equals(ZoneOffset.UTC)
+        && r.severity() == Severity.SEVERE));
+    List<PlanRequest> fromAll = all.sampleStream().limit(200).toList();
+    assertTrue(fromAll.stream().map(PlanRequest::zone).distinct().count() > 20,
+        "the original still ranges over all zones");
+    assertThrows(IllegalArgumentException.class, () -> all.zones(List.of()));
+    assertThrows(IllegalArgumentException.class, () -> all.years(2030, 2020));
+  }
+
+  @Example
+  void aroundDstTransitionsStaysNearATransition() {
+    for (PlanRequest r : RehabArbitraries.requests().zones(ZoneId.of("Europe/Berlin"),
+        ZoneId.of("Australia/Sydney")).aroundDstTransitions().sampleStream().limit(300).toList()) {
+      ZonedDateTime injury = r.injuredAt();
+      ZoneOffsetTransition next = r.zone().getRules().nextTransition(injury.toInstant());
+      ZoneOffsetTransition previous = r.zone().getRules().previousTransition(
+          injury.toInstant().plusNanos(1));
+      Duration untilNext = Duration.between(injury.toInstant(), next.getInstant());
+      Duration sincePrevious = Duration.between(previous.getInstant(), injury.toInstant());
+      assertTrue(untilNext.compareTo(Duration.ofDays(3)) <= 0
+              || sincePrevious.compareTo(Duration.ofDays(1)) <= 0,
+          () -> injury + " vs " + previous + " and " + next);
+    }
+  }
+
+  @Example
+  void edgeCasesAreWeightedIn() {
+    List<PlanRequest> sample = RehabArbitraries.requests().sampleStream().limit(3000).toList();
+    assertTrue(sample.stream().anyMatch(r -> r.zone().getId().equals("Australia/Lord_Howe")));
+    assertTrue(sample.stream().anyMatch(r -> r.zone().getId().equals("Asia/Kathmandu")));
+    assertTrue(sample.stream().anyMatch(r -> r.zone().getId().equals("Pacific/Chatham")));
+    assertTrue(sample.stream().anyMatch(r -> r.injuredAt().toLocalTime()
+        .equals(LocalTime.of(23, 59))));
+    assertTrue(sample.stream().anyMatch(r -> r.injuredAt().getMonth() == Month.FEBRUARY
+        && r.injuredAt().getDayOfMonth() == 29));
+    assertTrue(sample.stream().anyMatch(r -> r.injuredAt().getMonth() == Month.DECEMBER
+        && r.injuredAt().getDayOfMonth() == 31));
+    assertTrue(sample.stream().anyMatch(r -> r.wakingHours().crossesMidnight()));
+    assertTrue(sample.stream().anyMatch(RehabArbitrariesTest::minutesBeforeATransition),
+        "injuries minutes before a DST change");
+  }
+
+  private static boolean minutesBeforeATransition(PlanRequest r) {
+    ZoneOffsetTransition next = r.zone().getRules().nextTransition(r.injuredAt().toInstant());
+    return next != null && Duration.between(r.injuredAt().toInstant(), next.getInstant())
+        .compareTo(Duration.ofHours(3)) <= 0;
+  }
+
+  @Example
+  void aFailingRuleShrinksToASimpleCounterexample() {
+    // A wrong rule: "no session ends after 21:00". The default waking hours run to 22:00.
+    Plan shrunk = shrink(RehabArbitraries.plans(),
+        plan -> ScheduleRules.withinLocalHours(LocalTime.MIN, LocalTime.of(21, 0))
+            .check(plan).isEmpty());
+    assertEquals(ZoneOffset.UTC, shrunk.zone());
+    assertEquals(ZonedDateTime.of(LocalDate.of(2020, 1, 1), LocalTime.MIDNIGHT, ZoneOffset.UTC),
+        shrunk.request().injuredAt());
+    assertEquals(1, shrunk.protocol().phases().size());
+    assertEquals(1, shrunk.protocol().interventions().size());
+  }
+
+  /** Greedy shrinking through jqwik's public Shrinkable API, from a fixed seed. */
+  static <T> T shrink(Arbitrary<T> arbitrary, Predicate<T> property) {
+    RandomGenerator<T> generator = arbitrary.generator(1000);
+    Random random = new Random(42);
+    Shrinkable<T> failing = null;
+    for (int i = 0; i < 10_000 && failing == null; i++) {
+      Shrinkable<T> candidate = generator.next(random);
+      if (!property.test(candidate.value())) {
+        failing = candidate;
+      }
+    }
+    assertTrue(failing != null, "the property never failed");
+    boolean improved = true;
+    while (improved) {
+      improved = false;
+      for (Shrinkable<T> smaller : (Iterable<Shrinkable<T>>) failing.shrink()::iterator) {
+        if (!property.test(smaller.value())) {
+          failing = smaller;
+          improved = true;
+          break;
+        }
+      }
+    }
+    return failing.value();
+  }
+}
