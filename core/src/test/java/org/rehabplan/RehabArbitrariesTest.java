@@ -15,15 +15,11 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
-import java.util.Random;
-import java.util.function.Predicate;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.RandomGenerator;
-import net.jqwik.api.Shrinkable;
 import org.rehabplan.rules.ScheduleRules;
+import org.rehabplan.testing.Counterexamples;
 import org.rehabplan.testing.RehabArbitraries;
 import org.rehabplan.testing.RequestArbitrary;
 
@@ -97,9 +93,9 @@ class RehabArbitrariesTest {
   @Example
   void aFailingRuleShrinksToASimpleCounterexample() {
     // A wrong rule: "no session ends after 21:00". The default waking hours run to 22:00.
-    Plan shrunk = shrink(RehabArbitraries.plans(),
+    Plan shrunk = Counterexamples.find(RehabArbitraries.plans(),
         plan -> ScheduleRules.withinLocalHours(LocalTime.MIN, LocalTime.of(21, 0))
-            .check(plan).isEmpty());
+            .check(plan).isEmpty(), 42, 10_000).orElseThrow();
     assertEquals(ZoneOffset.UTC, shrunk.zone());
     assertEquals(ZonedDateTime.of(LocalDate.of(2020, 1, 1), LocalTime.MIDNIGHT, ZoneOffset.UTC),
         shrunk.request().injuredAt());
@@ -107,29 +103,4 @@ class RehabArbitrariesTest {
     assertEquals(1, shrunk.protocol().interventions().size());
   }
 
-  /** Greedy shrinking through jqwik's public Shrinkable API, from a fixed seed. */
-  static <T> T shrink(Arbitrary<T> arbitrary, Predicate<T> property) {
-    RandomGenerator<T> generator = arbitrary.generator(1000);
-    Random random = new Random(42);
-    Shrinkable<T> failing = null;
-    for (int i = 0; i < 10_000 && failing == null; i++) {
-      Shrinkable<T> candidate = generator.next(random);
-      if (!property.test(candidate.value())) {
-        failing = candidate;
-      }
-    }
-    assertTrue(failing != null, "the property never failed");
-    boolean improved = true;
-    while (improved) {
-      improved = false;
-      for (Shrinkable<T> smaller : (Iterable<Shrinkable<T>>) failing.shrink()::iterator) {
-        if (!property.test(smaller.value())) {
-          failing = smaller;
-          improved = true;
-          break;
-        }
-      }
-    }
-    return failing.value();
-  }
 }
