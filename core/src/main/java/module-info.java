@@ -12,6 +12,8 @@ module org.rehabplan.core {
   exports org.rehabplan.rules;
   exports org.rehabplan.testing;
 
-  provides net.jqwik.api.providers.ArbitraryProvider
-      with org.rehabplan.testing.RehabArbitraryProvider;
+  // No "provides net.jqwik.api.providers.ArbitraryProvider" here: with jqwik optional, that clause
+  // makes the boot layer fail for every module-path user without jqwik ("does not read a module
+  // that exports net.jqwik.api.providers"). The provider is registered in META-INF/services, which
+  // jqwik finds on the class path, where tests run.
 }

@@ -11,8 +11,9 @@ import org.rehabplan.Protocol;
 /**
  * Lets jqwik generate {@code @ForAll Plan}, {@code @ForAll PlanRequest} and {@code @ForAll
  * Protocol} parameters with the defaults of {@link RehabArbitraries}. Registered through {@code
- * META-INF/services/net.jqwik.api.providers.ArbitraryProvider} and {@code provides} in
- * module-info.
+ * META-INF/services/net.jqwik.api.providers.ArbitraryProvider}, which jqwik reads on the class
+ * path (not through {@code provides} in module-info: jqwik is optional, and a {@code provides}
+ * clause for it would stop the module from resolving without jqwik).
  */
 public final class RehabArbitraryProvider implements ArbitraryProvider {
   /** Used by the service loader. */
