@@ -58,13 +58,17 @@ final class VTimeZones {
   private static VTimeZone build(ZoneId zone, Instant from, Instant to) {
     ZoneRules rules = zone.getRules();
     List<Observance> observances = new ArrayList<>();
-    // The offset in force at the start of the range, from the last change before it.
-    ZoneOffset initial = rules.getOffset(from);
+    // The offset in force at the start of the range comes from the last change before it,
+    // written as a real onset (some readers mishandle an observance whose offsets are equal).
     ZoneOffsetTransition previous = rules.previousTransition(from.plusNanos(1));
-    LocalDateTime onset = previous != null
-        ? previous.getDateTimeAfter()
-        : LocalDateTime.ofInstant(from, initial).minusYears(1);
-    observances.add(observance(rules.isDaylightSavings(from), onset, initial, initial));
+    if (previous != null) {
+      observances.add(observance(rules.isDaylightSavings(previous.getInstant()),
+          previous.getDateTimeBefore(), previous.getOffsetBefore(), previous.getOffsetAfter()));
+    } else {
+      ZoneOffset initial = rules.getOffset(from);
+      observances.add(observance(rules.isDaylightSavings(from),
+          LocalDateTime.ofInstant(from, initial).minusYears(1), initial, initial));
+    }
     for (ZoneOffsetTransition t = rules.nextTransition(from);
         t != null && t.getInstant().isBefore(to);
         t = rules.nextTransition(t.getInstant())) {
