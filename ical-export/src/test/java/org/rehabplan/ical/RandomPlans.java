@@ -42,8 +42,13 @@ import org.rehabplan.Window;
  * DST change of the zone, and random waking hours, midnight-crossing ones included.
  */
 final class RandomPlans {
-  private static final List<String> ZONES =
-      List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
+  /**
+   * The JDK's zone ids. iCal4j registers a {@code ZoneRulesProvider} whose ids ({@code ical4j~..},
+   * {@code ical4j-local-..}) appear among the available ids once it has parsed a calendar; they are
+   * not tz database zones and are left out.
+   */
+  private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
+      .filter(id -> !id.startsWith("ical4j")).sorted().toList();
   private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
   private static final List<String> TEXTS = List.of(
       "Plain text",

@@ -21,7 +21,7 @@ import org.rehabplan.Session;
  * compact and the one-event-per-session form. {@value #TRIES} random plans per property (see
  * {@link RandomPlans}).
  */
-class RoundTripProperties {
+class RoundTripPropertyTest {
   static final int TRIES = 300;
 
   private static final IcalExporter COMPACT = IcalExporter.builder().build();
