@@ -1,0 +1,339 @@
+package org.rehabplan.ical;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.rehabplan.Session;
+
+/**
+ * Splits a plan's sessions into the timed VEVENTs of the export: single events, or series written
+ * as {@code DTSTART} + {@code RRULE} (+ {@code EXDATE}) or {@code DTSTART} + {@code RDATE}. Pure
+ * {@code java.time} logic; the recurrence sets it describes are computed here with RFC 5545's rules
+ * and equal the sessions exactly.
+ *
+ * <p>Rules kept so that every client expands the file the same way:
+ *
+ * <ul>
+ *   <li>A session whose local start or end is ambiguous (in a DST overlap) cannot be written with
+ *       a TZID without loss; it becomes a single event in UTC form.
+ *   <li>A session that straddles an offset change becomes a single event (its DTEND is then an
+ *       exact point in time, not a duration applied by the client).
+ *   <li>Series use only regular sessions, and an RRULE never spans a change of UTC offset: a day
+ *       with a change, or on which an expansion would fall in a DST gap or overlap or straddle a
+ *       change, splits the rule, and its sessions go to an RDATE list (whose values are resolved
+ *       one by one). Rule expansion across DST changes is where clients disagree most (biweekly,
+ *       for one, shifts some BYHOUR instances on the day of the change).
+ *   <li>Rules are {@code FREQ=DAILY} or {@code FREQ=WEEKLY;BYDAY=..}, with {@code BYHOUR} and
+ *       {@code BYMINUTE} for several times a day (one minute-of-hour per rule, so the BYHOUR ×
+ *       BYMINUTE product never adds instances), {@code UNTIL} at the last instance, and DTSTART
+ *       at the rule's first expansion.
+ * </ul>
+ */
+final class SeriesPlanner {
+
+  /** The frequency of a rule. */
+  enum Frequency {
+    DAILY,
+    WEEKLY
+  }
+
+  /**
+   * A recurrence rule in the analysis zone.
+   *
+   * @param frequency daily or weekly
+   * @param days the weekdays ({@link Frequency#WEEKLY} only), in Monday-first order
+   * @param hours the hours of the day, ascending; more than one means {@code BYHOUR}
+   * @param minute the minute of the hour
+   * @param until the last instance, inclusive
+   */
+  record Rule(Frequency frequency, List<DayOfWeek> days, List<Integer> hours, int minute,
+      Instant until) {
+    Rule {
+      days = List.copyOf(days);
+      hours = List.copyOf(hours);
+    }
+  }
+
+  /**
+   * One timed VEVENT.
+   *
+   * @param key a key unique within one export, stable for equal plans (hashed into the UID)
+   * @param master the first session: DTSTART and DTEND
+   * @param rule the RRULE, if any
+   * @param exdates expansions of the rule that are not sessions, ascending
+   * @param rdates further sessions, ascending
+   * @param utc whether the event's date-times are written in UTC rather than with a TZID
+   */
+  record TimedEvent(
+      String key, Session master, @Nullable Rule rule, List<Instant> exdates, List<Session> rdates,
+      boolean utc) {
+    TimedEvent {
+      exdates = List.copyOf(exdates);
+      rdates = List.copyOf(rdates);
+    }
+  }
+
+  private static final Comparator<Session> BY_START =
+      Comparator.comparing(Session::start).thenComparing(Session::id);
+
+  private final ZoneId zone;
+  private final ZoneRules rules;
+  private final boolean utcOnly;
+
+  /**
+   * @param zone the person's zone
+   * @param utcOnly whether every date-time is written in UTC (fixed-offset zones); then the
+   *     analysis runs in UTC
+   */
+  SeriesPlanner(ZoneId zone, boolean utcOnly) {
+    this.zone = utcOnly ? ZoneOffset.UTC : zone;
+    this.rules = this.zone.getRules();
+    this.utcOnly = utcOnly;
+  }
+
+  /** One single event per session. */
+  List<TimedEvent> oneEach(List<Session> sessions) {
+    List<TimedEvent> out = new ArrayList<>(sessions.size());
+    for (Session s : sessions) {
+      out.add(single("session:", s));
+    }
+    return out;
+  }
+
+  /** The compact form: series where sessions repeat, RDATE lists or single events otherwise. */
+  List<TimedEvent> compact(List<Session> sessions) {
+    Map<String, List<Session>> groups = new LinkedHashMap<>();
+    for (Session s : sessions) {
+      String key = s.intervention().id() + "/" + s.phase().id() + "/" + s.duration();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+    }
+    List<TimedEvent> out = new ArrayList<>();
+    for (List<Session> group : groups.values()) {
+      compactGroup(group, out);
+    }
+    out.sort(Comparator.comparing((TimedEvent e) -> e.master().start())
+        .thenComparing(e -> e.master().id()));
+    return out;
+  }
+
+  private void compactGroup(List<Session> group, List<TimedEvent> out) {
+    List<Session> leftovers = new ArrayList<>();
+    // Buckets of regular sessions by second-of-hour of their local start.
+    Map<Integer, List<Session>> buckets = new TreeMap<>();
+    for (Session s : group) {
+      if (isRegular(s)) {
+        LocalTime t = local(s.start()).toLocalTime();
+        buckets.computeIfAbsent(t.getMinute() * 60 + t.getSecond(), k -> new ArrayList<>()).add(s);
+      } else {
+        out.add(single("series:", s));
+      }
+    }
+    for (List<Session> bucket : buckets.values()) {
+      planBucket(bucket, leftovers, out);
+    }
+    leftovers.sort(BY_START);
+    if (leftovers.size() == 1) {
+      out.add(single("series:", leftovers.get(0)));
+    } else if (!leftovers.isEmpty()) {
+      out.add(new TimedEvent("series:" + leftovers.get(0).id(), leftovers.get(0), null, List.of(),
+          leftovers.subList(1, leftovers.size()), utcOnly));
+    }
+  }
+
+  private void planBucket(List<Session> bucket, List<Session> leftovers, List<TimedEvent> out) {
+    Duration length = bucket.get(0).duration();
+    LocalTime first = local(bucket.get(0).start()).toLocalTime();
+    int minute = first.getMinute();
+    int second = first.getSecond();
+    TreeMap<LocalDate, Map<Integer, Session>> byDate = new TreeMap<>();
+    for (Session s : bucket) {
+      LocalDateTime l = local(s.start());
+      byDate.computeIfAbsent(l.toLocalDate(), d -> new HashMap<>()).put(l.getHour(), s);
+    }
+    // The hours that occur on most of the bucket's dates.
+    Map<Integer, Integer> counts = new TreeMap<>();
+    for (Map<Integer, Session> day : byDate.values()) {
+      for (int h : day.keySet()) {
+        counts.merge(h, 1, Integer::sum);
+      }
+    }
+    TreeSet<Integer> hours = new TreeSet<>();
+    counts.forEach((h, n) -> {
+      if (2 * n > byDate.size()) {
+        hours.add(h);
+      }
+    });
+    if (hours.isEmpty() || byDate.size() < 2 && hours.size() < 2) {
+      leftovers.addAll(bucket);
+      return;
+    }
+    Set<DayOfWeek> weekdays = EnumSet.noneOf(DayOfWeek.class);
+    byDate.keySet().forEach(d -> weekdays.add(d.getDayOfWeek()));
+    LocalDate firstDate = byDate.firstKey();
+    LocalDate lastDate = byDate.lastKey();
+    long span = ChronoUnit.DAYS.between(firstDate, lastDate) + 1;
+    Frequency frequency =
+        span == byDate.size() || weekdays.size() == 7 ? Frequency.DAILY : Frequency.WEEKLY;
+
+    // Runs of consecutive pattern dates with one UTC offset throughout, on which every expansion
+    // is safe: a rule never spans an offset change.
+    List<LocalDate> run = new ArrayList<>();
+    ZoneOffset runOffset = null;
+    for (LocalDate d = firstDate; !d.isAfter(lastDate); d = d.plusDays(1)) {
+      if (frequency == Frequency.WEEKLY && !weekdays.contains(d.getDayOfWeek())) {
+        continue;
+      }
+      Instant dayStart = d.atStartOfDay(zone).toInstant();
+      ZoneOffset offset = rules.getOffset(dayStart);
+      if (isSafeDate(d, dayStart, hours, minute, second, length)) {
+        if (!offset.equals(runOffset)) {
+          planRun(run, byDate, hours, frequency, weekdays, minute, second, leftovers, out);
+          run = new ArrayList<>();
+          runOffset = offset;
+        }
+        run.add(d);
+      } else {
+        planRun(run, byDate, hours, frequency, weekdays, minute, second, leftovers, out);
+        run = new ArrayList<>();
+        runOffset = null;
+        Map<Integer, Session> day = byDate.get(d);
+        if (day != null) {
+          leftovers.addAll(day.values());
+        }
+      }
+    }
+    planRun(run, byDate, hours, frequency, weekdays, minute, second, leftovers, out);
+  }
+
+  private void planRun(
+      List<LocalDate> run, Map<LocalDate, Map<Integer, Session>> byDate, TreeSet<Integer> hours,
+      Frequency frequency, Set<DayOfWeek> weekdays, int minute, int second,
+      List<Session> leftovers, List<TimedEvent> out) {
+    if (run.isEmpty()) {
+      return;
+    }
+    int minHour = hours.first();
+    int start = 0;
+    // DTSTART must be the rule's first expansion: skip days that lack a session at the first hour.
+    while (start < run.size()) {
+      Map<Integer, Session> day = byDate.get(run.get(start));
+      if (day != null && day.containsKey(minHour)) {
+        break;
+      }
+      if (day != null) {
+        leftovers.addAll(day.values());
+      }
+      start++;
+    }
+    if (start == run.size()) {
+      return;
+    }
+    List<Session> inRun = new ArrayList<>();
+    for (int i = start; i < run.size(); i++) {
+      Map<Integer, Session> day = byDate.get(run.get(i));
+      if (day == null) {
+        continue;
+      }
+      for (Map.Entry<Integer, Session> e : day.entrySet()) {
+        if (hours.contains(e.getKey())) {
+          inRun.add(e.getValue());
+        } else {
+          leftovers.add(e.getValue());
+        }
+      }
+    }
+    inRun.sort(BY_START);
+    Session master = inRun.get(0);
+    Instant until = inRun.get(inRun.size() - 1).start();
+    List<Instant> exdates = new ArrayList<>();
+    int covered = 0;
+    for (int i = start; i < run.size(); i++) {
+      LocalDate d = run.get(i);
+      Map<Integer, Session> day = byDate.get(d);
+      for (int h : hours) {
+        Instant t = LocalDateTime.of(d, LocalTime.of(h, minute, second)).atZone(zone).toInstant();
+        if (t.isBefore(master.start()) || t.isAfter(until)) {
+          continue;
+        }
+        if (day != null && day.containsKey(h)) {
+          covered++;
+        } else {
+          exdates.add(t);
+        }
+      }
+    }
+    if (covered < 2 || exdates.size() * 2 > covered) {
+      leftovers.addAll(inRun);
+      return;
+    }
+    exdates.sort(Comparator.naturalOrder());
+    List<DayOfWeek> days = frequency == Frequency.WEEKLY
+        ? new ArrayList<>(new TreeSet<>(weekdays)) : List.of();
+    out.add(new TimedEvent("series:" + master.id(), master,
+        new Rule(frequency, days, new ArrayList<>(hours), minute, until), exdates, List.of(),
+        utcOnly));
+  }
+
+  /**
+   * Whether the offset is the same all day on {@code d} and every expansion on it is at an
+   * unambiguous local time and straddles no change.
+   */
+  private boolean isSafeDate(
+      LocalDate d, Instant dayStart, Set<Integer> hours, int minute, int second,
+      Duration length) {
+    ZoneOffsetTransition change = rules.nextTransition(dayStart.minusNanos(1));
+    if (change != null
+        && change.getInstant().isBefore(d.plusDays(1).atStartOfDay(zone).toInstant())) {
+      return false;
+    }
+    for (int h : hours) {
+      LocalDateTime l = LocalDateTime.of(d, LocalTime.of(h, minute, second));
+      if (!isUnambiguous(l)) {
+        return false;
+      }
+      Instant t = l.atZone(zone).toInstant();
+      if (!rules.getOffset(t).equals(rules.getOffset(t.plus(length)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private TimedEvent single(String prefix, Session s) {
+    boolean utc = utcOnly || !isUnambiguous(local(s.start())) || !isUnambiguous(local(s.end()));
+    return new TimedEvent(prefix + s.id(), s, null, List.of(), List.of(), utc);
+  }
+
+  /** Unambiguous start and end, same offset at both: may join a series. */
+  private boolean isRegular(Session s) {
+    return isUnambiguous(local(s.start())) && isUnambiguous(local(s.end()))
+        && rules.getOffset(s.start()).equals(rules.getOffset(s.end()));
+  }
+
+  private boolean isUnambiguous(LocalDateTime l) {
+    return rules.getValidOffsets(l).size() == 1;
+  }
+
+  private LocalDateTime local(Instant t) {
+    return LocalDateTime.ofInstant(t, zone);
+  }
+}

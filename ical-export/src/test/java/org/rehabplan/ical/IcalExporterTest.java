@@ -1,0 +1,287 @@
+package org.rehabplan.ical;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rehabplan.Intervention;
+import org.rehabplan.Interval;
+import org.rehabplan.Plan;
+import org.rehabplan.PlanRequest;
+import org.rehabplan.Protocols;
+import org.rehabplan.Scheduler;
+import org.rehabplan.Severity;
+import org.rehabplan.Timing;
+
+class IcalExporterTest {
+  private static final IcalExporter DEFAULT = IcalExporter.builder().build();
+
+  private static Plan hamstring(String injuredAt) {
+    return Scheduler.plan(Protocols.hamstringStrain(), PlanRequest.builder()
+        .injuredAt(ZonedDateTime.parse(injuredAt))
+        .severity(Severity.MODERATE)
+        .wakingHours(LocalTime.of(7, 0), LocalTime.of(22, 0))
+        .build());
+  }
+
+  private static List<String> contentLines(String ics) {
+    return Rfc5545.unfold(Rfc5545.assertWellFormed(ics.getBytes(UTF_8)));
+  }
+
+  private static List<String> values(String ics, String prefix) {
+    return contentLines(ics).stream().filter(l -> l.startsWith(prefix))
+        .map(l -> l.substring(prefix.length())).toList();
+  }
+
+  private static void assertRoundTrip(Plan plan, String ics) {
+    List<Interval> expected = Expansions.expected(plan);
+    Interval window = Interval.of(plan.span().start().minus(Duration.ofDays(2)),
+        plan.span().endExclusive().plus(Duration.ofDays(3)));
+    List<Interval> ical4j = Expansions.ical4j(ics, window);
+    assertTrue(expected.equals(ical4j), () -> "iCal4j: " + Diff.of(expected, ical4j));
+    List<Interval> biweekly = Expansions.biweekly(ics);
+    assertTrue(expected.equals(biweekly), () -> "biweekly: " + Diff.of(expected, biweekly));
+  }
+
+  @Test
+  void sameInputGivesTheSameBytes() throws IOException {
+    Plan plan = GoldenFileTest.berlin();
+    String first = DEFAULT.toIcs(plan);
+    assertEquals(first, IcalExporter.builder().build().toIcs(GoldenFileTest.berlin()));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DEFAULT.write(plan, out);
+    assertArrayEquals(first.getBytes(UTF_8), out.toByteArray());
+    assertArrayEquals(first.getBytes(UTF_8), DEFAULT.toBytes(plan));
+  }
+
+  @Test
+  void uidsAreHashedUniqueAndStable() {
+    Plan plan = GoldenFileTest.berlin();
+    List<String> uids = values(DEFAULT.toIcs(plan), "UID:");
+    assertEquals(uids.size(), new HashSet<>(uids).size(), "unique");
+    uids.forEach(u -> assertTrue(u.matches("[0-9a-f]{32}@rehabplan"), u));
+    assertEquals(uids, values(DEFAULT.toIcs(GoldenFileTest.berlin()), "UID:"), "stable");
+    Plan later = hamstring("2027-03-27T18:31+01:00[Europe/Berlin]");
+    Set<String> other = new HashSet<>(values(DEFAULT.toIcs(later), "UID:"));
+    assertTrue(Collections.disjoint(new HashSet<>(uids), other), "another plan, other UIDs");
+    List<String> each = values(
+        DEFAULT.toBuilder().oneEventPerSession(true).build().toIcs(plan), "UID:");
+    assertEquals(each.size(), new HashSet<>(each).size());
+  }
+
+  @Test
+  void dtstampIsTheInjuryOrTheInjectedClock() {
+    Plan plan = GoldenFileTest.berlin();
+    assertEquals(Set.of("20270327T173000Z"), Set.copyOf(values(DEFAULT.toIcs(plan), "DTSTAMP:")));
+    Clock clock = Clock.fixed(Instant.parse("2030-01-02T03:04:05.678Z"), ZoneId.of("Asia/Tokyo"));
+    IcalExporter stamped = IcalExporter.builder().clock(clock).build();
+    assertEquals(Set.of("20300102T030405Z"), Set.copyOf(values(stamped.toIcs(plan), "DTSTAMP:")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2027-06-01T09:10Z[UTC]", "2027-06-01T09:10+05:30",
+      "2027-06-01T09:10-03:00[Etc/GMT+3]", "2027-06-01T09:10Z"})
+  void fixedOffsetZonesAreWrittenInUtc(String injuredAt) {
+    Plan plan = hamstring(injuredAt);
+    String ics = DEFAULT.toIcs(plan);
+    assertFalse(ics.contains("TZID"), "no TZID for a fixed offset");
+    assertFalse(ics.contains("VTIMEZONE"));
+    for (String line : contentLines(ics)) {
+      if (line.matches("(DTSTART|DTEND|RDATE|EXDATE):.*T.*")) {
+        assertTrue(line.matches("[A-Z]+:(\\d{8}T\\d{6}Z,?)+"), line);
+      }
+    }
+    assertRoundTrip(plan, ics);
+  }
+
+  @Test
+  void saoPauloUsesTheJdkRulesNotIcal4jsStaleOnes() {
+    // Brazil dropped DST in 2019; iCal4j 4.4.0's bundled definition still has it.
+    Plan plan = hamstring("2027-01-10T08:00-03:00[America/Sao_Paulo]");
+    String ics = DEFAULT.toIcs(plan);
+    String vtimezone = ics.substring(ics.indexOf("BEGIN:VTIMEZONE"),
+        ics.indexOf("END:VTIMEZONE"));
+    assertFalse(vtimezone.contains("DAYLIGHT"), vtimezone);
+    assertTrue(ics.contains("DTSTART;TZID=America/Sao_Paulo:20270110T080000"), "ice at 08:00");
+    assertRoundTrip(plan, ics);
+  }
+
+  @Test
+  void everyTzidHasItsVtimezoneAndCalendarsDoNotShareIt() {
+    Plan plan = GoldenFileTest.berlin();
+    Calendar a = DEFAULT.toCalendar(plan);
+    Calendar b = DEFAULT.toCalendar(plan);
+    List<VTimeZone> zones = a.getComponents(Component.VTIMEZONE);
+    assertEquals(1, zones.size());
+    assertEquals("Europe/Berlin", zones.get(0).getTimeZoneId().getValue());
+    assertNotSame(zones.get(0), b.getComponents(Component.VTIMEZONE).get(0));
+    assertEquals(DEFAULT.toIcs(plan), Folding.fold(a.toString()));
+  }
+
+  @Test
+  void compactFormUsesRulesAndIsSmallerThanOneEventPerSession() {
+    Plan plan = GoldenFileTest.berlin();
+    String compact = DEFAULT.toIcs(plan);
+    String each = DEFAULT.toBuilder().oneEventPerSession(true).build().toIcs(plan);
+    long compactEvents = values(compact, "X-REHABPLAN-ITEM:session").size();
+    long eachEvents = values(each, "X-REHABPLAN-ITEM:session").size();
+    assertEquals(plan.sessions().size(), eachEvents);
+    assertTrue(compactEvents * 3 < eachEvents, compactEvents + " vs " + eachEvents);
+    assertTrue(compact.contains("RRULE:FREQ=DAILY;UNTIL="));
+    assertTrue(compact.contains("RRULE:FREQ=WEEKLY;UNTIL="));
+    assertFalse(each.contains("RRULE"));
+    assertRoundTrip(plan, compact);
+    assertRoundTrip(plan, each);
+  }
+
+  @Test
+  void alarmsDefaultToTenMinutesAndCanBeChangedOrTurnedOff() {
+    Plan plan = GoldenFileTest.berlin();
+    String ics = DEFAULT.toIcs(plan);
+    long sessions = values(ics, "X-REHABPLAN-ITEM:session").size();
+    assertEquals(sessions, values(ics, "TRIGGER:-PT10M").size());
+    assertEquals(sessions, values(ics, "ACTION:DISPLAY").size());
+    String thirty = IcalExporter.builder().alarmMinutesBefore(30).build().toIcs(plan);
+    assertEquals(sessions, values(thirty, "TRIGGER:-PT30M").size());
+    String off = IcalExporter.builder().alarmMinutesBefore(30).noAlarms().build().toIcs(plan);
+    assertFalse(off.contains("VALARM"));
+    assertEquals(0, IcalExporter.builder().alarmMinutesBefore(0).build()
+        .alarmMinutesBefore().getAsInt());
+  }
+
+  @Test
+  void asNeededGuidanceIsOnThePhaseNotTimed() {
+    Plan plan = GoldenFileTest.berlin();
+    String ics = DEFAULT.toIcs(plan);
+    List<String> summaries = values(ics, "SUMMARY:");
+    for (Intervention i : plan.protocol().interventions()) {
+      if (i.timing() instanceof Timing.AsNeeded) {
+        assertFalse(summaries.contains(i.title()), i.title() + " is not an event");
+        assertTrue(contentLines(ics).stream().anyMatch(
+            l -> l.startsWith("DESCRIPTION:") && l.contains("As needed:")
+                && l.contains(i.title())), i.title() + " is on a phase");
+      }
+    }
+  }
+
+  @Test
+  void phasesAndGuidanceAreAllDayTentativeWhenGated() {
+    Plan plan = GoldenFileTest.berlin();
+    String ics = DEFAULT.toIcs(plan);
+    List<String> lines = contentLines(ics);
+    int protect = lines.indexOf("SUMMARY:Protect phase");
+    int restore = lines.indexOf("SUMMARY:Restore phase");
+    assertTrue(lines.subList(protect, protect + 8).contains("STATUS:CONFIRMED"));
+    assertTrue(lines.subList(restore, restore + 8).contains("STATUS:TENTATIVE"), "gated phase");
+    assertTrue(lines.contains("DTSTART;VALUE=DATE:20270327"));
+    assertTrue(lines.contains("SUMMARY:Raise the leg when resting"));
+    assertEquals(plan.milestones().size(), values(ics, "X-REHABPLAN-ITEM:milestone").size());
+    assertEquals(plan.phases().size(), values(ics, "X-REHABPLAN-ITEM:phase").size());
+    assertEquals(plan.spans().size(), values(ics, "X-REHABPLAN-ITEM:guidance").size());
+  }
+
+  @Test
+  void privacyModeLeavesOutPersonalText() {
+    Plan plan = GoldenFileTest.berlin();
+    String ics = IcalExporter.builder().privacyMode(true).build().toIcs(plan);
+    String unfolded = String.join("\n", contentLines(ics));
+    for (Intervention i : plan.protocol().interventions()) {
+      assertFalse(unfolded.contains(i.title()), i.title());
+    }
+    assertFalse(unfolded.contains("Hamstring"));
+    assertEquals(Set.of("Rehab session"), Set.copyOf(values(ics, "DESCRIPTION:")),
+        "only the alarms' generic descriptions");
+    assertFalse(unfolded.contains("CATEGORIES"));
+    Set<String> summaries = new HashSet<>(values(ics, "SUMMARY:"));
+    assertTrue(summaries.contains("Rehab session"));
+    assertTrue(summaries.contains("Rehab phase 1 of 4"));
+    assertTrue(values(ics, "X-WR-CALNAME:").contains("Rehab plan"));
+    assertRoundTrip(plan, ics);
+  }
+
+  @Test
+  void calendarNameDefaultsToTheProtocolTitle() {
+    String ics = DEFAULT.toIcs(GoldenFileTest.berlin());
+    assertEquals(List.of("Hamstring strain"), values(ics, "X-WR-CALNAME:"));
+    assertEquals(List.of("Hamstring strain"), values(ics, "NAME:"));
+  }
+
+  @Test
+  void nothingTouchesTheNetwork() {
+    assertEquals("false", System.getProperty(IcalExporter.TIMEZONE_UPDATE_PROPERTY));
+    ProxySelector previous = ProxySelector.getDefault();
+    List<URI> attempts = Collections.synchronizedList(new ArrayList<>());
+    ProxySelector.setDefault(new ProxySelector() {
+      @Override
+      public List<Proxy> select(URI uri) {
+        attempts.add(uri);
+        return List.of(Proxy.NO_PROXY);
+      }
+
+      @Override
+      public void connectFailed(URI uri, SocketAddress sa, IOException e) {}
+    });
+    try {
+      for (String zone : List.of("Europe/Berlin", "Pacific/Chatham", "America/Sao_Paulo")) {
+        Plan plan = hamstring(ZonedDateTime.of(2027, 3, 1, 9, 0, 0, 0, ZoneId.of(zone))
+            .toString());
+        String ics = DEFAULT.toIcs(plan);
+        Expansions.parseIcal4j(ics).validate();
+      }
+    } finally {
+      ProxySelector.setDefault(previous);
+    }
+    assertEquals(List.of(), attempts);
+  }
+
+  @Test
+  void secondsAreKeptAndFractionsDropped() {
+    Plan plan = hamstring("2027-05-03T10:11:12.345+02:00[Europe/Berlin]");
+    String ics = DEFAULT.toIcs(plan);
+    assertTrue(ics.contains("DTSTART;TZID=Europe/Berlin:20270503T101112"), "ice at injury");
+    Set<String> stamps = values(ics, "DTSTAMP:").stream().collect(Collectors.toSet());
+    assertEquals(Set.of("20270503T081112Z"), stamps);
+  }
+
+  @Test
+  void optionsAreReported() {
+    IcalExporter e = IcalExporter.builder().calendarName("Mine").alarmMinutesBefore(5)
+        .oneEventPerSession(true).privacyMode(true).clock(Clock.systemUTC()).build();
+    assertEquals("Mine", e.calendarName().orElseThrow());
+    assertEquals(5, e.alarmMinutesBefore().getAsInt());
+    assertTrue(e.oneEventPerSession());
+    assertTrue(e.privacyMode());
+    assertTrue(e.clock().isPresent());
+    assertEquals(e.toString(), e.toBuilder().build().toString());
+    assertFalse(IcalExporter.builder().noAlarms().build().alarmMinutesBefore().isPresent());
+    assertTrue(ZoneOffset.UTC.getRules().isFixedOffset());
+  }
+}
