@@ -46,6 +46,10 @@ public final class RehabArbitraries {
     zones.add(ZoneOffset.ofHoursMinutes(5, 45));
     zones.add(ZoneOffset.ofHours(-11));
     for (String id : new TreeSet<>(ZoneId.getAvailableZoneIds())) {
+      // Skip ids other libraries register at run time without usable rules (iCal4j adds some).
+      if (id.startsWith("ical4j")) {
+        continue;
+      }
       zones.add(ZoneId.of(id));
     }
     return zones;

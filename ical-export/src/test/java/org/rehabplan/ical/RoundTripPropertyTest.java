@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.fortuna.ical4j.validate.ValidationResult;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
+import org.rehabplan.testing.RehabArbitraries;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -30,7 +33,8 @@ class RoundTripPropertyTest {
 
   @Provide
   Arbitrary<Plan> plans() {
-    return RandomPlans.plans();
+    return Arbitraries.frequencyOf(
+        Tuple.of(1, RandomPlans.plans()), Tuple.of(1, RehabArbitraries.plans()));
   }
 
   @Property(tries = TRIES)
