@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,7 @@ public final class Phase {
   private final ImmutableList<String> interventionIds;
   private final ExitGate exitGate;
   private final ImmutableSortedMap<Severity, DurationEstimate> durations;
+  private final @Nullable SetbackRule setback;
 
   private Phase(Builder b) {
     this.id = Ids.checkId(b.id, "phase id");
@@ -54,6 +56,7 @@ public final class Phase {
           estimate.earliest());
     }
     this.durations = ImmutableSortedMap.copyOf(b.durations);
+    this.setback = b.setback;
   }
 
   /** A builder for a phase with the given id. */
@@ -66,6 +69,7 @@ public final class Phase {
     Builder b = new Builder(id).name(name).goal(goal).exitGate(exitGate);
     b.interventionIds.addAll(interventionIds);
     b.durations.putAll(durations);
+    b.setback = setback;
     return b;
   }
 
@@ -104,9 +108,15 @@ public final class Phase {
     return durations.get(requireNonNull(severity, "severity"));
   }
 
+  /** What a check-in with too much pain with activity does in this phase, if anything. */
+  public Optional<SetbackRule> setback() {
+    return Optional.ofNullable(setback);
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof Phase other
+        && Objects.equals(setback, other.setback)
         && id.equals(other.id)
         && name.equals(other.name)
         && goal.equals(other.goal)
@@ -117,7 +127,7 @@ public final class Phase {
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, name, goal, interventionIds, exitGate, durations);
+    return Objects.hash(id, name, goal, interventionIds, exitGate, durations, setback);
   }
 
   @Override
@@ -133,6 +143,7 @@ public final class Phase {
     private final ImmutableList.Builder<String> interventionIds = ImmutableList.builder();
     private ExitGate exitGate = ExitGate.afterTime(java.time.Duration.ZERO);
     private final Map<Severity, DurationEstimate> durations = new EnumMap<>(Severity.class);
+    private @Nullable SetbackRule setback;
 
     private Builder(String id) {
       this.id = id;
@@ -175,6 +186,12 @@ public final class Phase {
       for (Severity s : Severity.values()) {
         duration(s, estimate);
       }
+      return this;
+    }
+
+    /** Sets what a check-in with too much pain with activity does; default nothing. */
+    public Builder setback(SetbackRule setback) {
+      this.setback = requireNonNull(setback, "setback");
       return this;
     }
 

@@ -33,16 +33,55 @@ public final class Plan {
   private final ImmutableList<Session> sessions;
   private final ImmutableList<Span> spans;
   private final ImmutableList<Milestone> milestones;
+  private final int version;
+  private final @Nullable Instant asOf;
+  private final ProgressLog progress;
+  private final ImmutableList<Adjustment> adjustments;
 
   Plan(
       Protocol protocol, PlanRequest request, List<PlannedPhase> phases, List<Session> sessions,
-      List<Span> spans, List<Milestone> milestones) {
+      List<Span> spans, List<Milestone> milestones, int version, @Nullable Instant asOf,
+      ProgressLog progress, List<Adjustment> adjustments) {
     this.protocol = requireNonNull(protocol, "protocol");
     this.request = requireNonNull(request, "request");
     this.phases = ImmutableList.copyOf(phases);
     this.sessions = ImmutableList.sortedCopyOf(Scheduler.SESSION_ORDER, sessions);
     this.spans = ImmutableList.copyOf(spans);
     this.milestones = ImmutableList.copyOf(milestones);
+    checkArgument(version >= 1, "version must be positive: %s", version);
+    this.version = version;
+    this.asOf = asOf;
+    this.progress = requireNonNull(progress, "progress");
+    this.adjustments = ImmutableList.copyOf(adjustments);
+  }
+
+  /** 1 for a plan from {@link Scheduler#plan}; one more than the previous for each re-plan. */
+  public int version() {
+    return version;
+  }
+
+  /**
+   * The moment of re-planning, if this plan was re-planned: sessions that start before it are
+   * history, kept exactly as the previous version had them.
+   */
+  public Optional<Instant> asOf() {
+    return Optional.ofNullable(asOf);
+  }
+
+  /** Whether {@code session} is history: it started before {@link #asOf()}. */
+  public boolean isHistory(Session session) {
+    requireNonNull(session, "session");
+    return asOf != null && session.start().isBefore(asOf);
+  }
+
+  /** The check-ins this plan was re-planned from (empty for a first plan). */
+  public ProgressLog progress() {
+    return progress;
+  }
+
+  /** Why the phases differ from the projection: phase changes and setbacks, oldest first. */
+  public List<Adjustment> adjustments() {
+    return adjustments;
   }
 
   /** The protocol planned. */
@@ -60,16 +99,33 @@ public final class Plan {
     return request.zone();
   }
 
-  /** The phases on the time-line, in protocol order. */
+  /**
+   * The phases on the time-line, in order: each phase of the protocol once, except that a
+   * re-planned plan repeats a phase the person was set back to.
+   */
   public List<PlannedPhase> phases() {
     return phases;
   }
 
-  /** The planned phase with {@code phaseId}, if the protocol has it. */
+  /**
+   * The planned phase with {@code phaseId}, if the protocol has it; after a setback a phase may
+   * occur more than once, and this is its latest occurrence.
+   */
   public Optional<PlannedPhase> phase(String phaseId) {
     requireNonNull(phaseId, "phaseId");
+    for (int i = phases.size() - 1; i >= 0; i--) {
+      if (phases.get(i).id().equals(phaseId)) {
+        return Optional.of(phases.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The phase occurrence a session belongs to: the one of its phase that contains its start. */
+  public Optional<PlannedPhase> phaseOf(Session session) {
+    requireNonNull(session, "session");
     for (PlannedPhase p : phases) {
-      if (p.id().equals(phaseId)) {
+      if (p.id().equals(session.phase().id()) && p.projected().contains(session.start())) {
         return Optional.of(p);
       }
     }
@@ -224,7 +280,11 @@ public final class Plan {
         && phases.equals(other.phases)
         && sessions.equals(other.sessions)
         && spans.equals(other.spans)
-        && milestones.equals(other.milestones);
+        && milestones.equals(other.milestones)
+        && version == other.version
+        && Objects.equals(asOf, other.asOf)
+        && progress.equals(other.progress)
+        && adjustments.equals(other.adjustments);
   }
 
   @Override
@@ -234,7 +294,8 @@ public final class Plan {
 
   @Override
   public String toString() {
-    return "Plan[" + protocol.id() + ", " + request + ", " + sessions.size() + " sessions]";
+    return "Plan[" + protocol.id() + " v" + version + ", " + request + ", " + sessions.size()
+        + " sessions]";
   }
 
 }

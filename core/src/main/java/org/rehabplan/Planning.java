@@ -24,15 +24,15 @@ final class Planning {
   /** Longer than any busy block: a session plus the room kept for its relatives. */
   private static final Duration LONGEST_BUSY = Duration.ofDays(3);
 
-  /** A session before ids are assigned. */
-  private record Draft(Intervention intervention, int phaseIndex, Interval interval) {}
+  /** A session before ids are assigned; {@code phaseIndex} indexes the phase occurrences. */
+  record Draft(Intervention intervention, int phaseIndex, Interval interval) {}
 
   private final Protocol protocol;
   private final PlanRequest request;
   private final ZoneId zone;
   private final Instant injury;
-  private final List<Phase> phases;
-  private final List<PlannedPhase> planned = new ArrayList<>();
+  private final List<Phase> phases = new ArrayList<>();
+  private final List<PlannedPhase> planned;
   private final Map<String, Duration> lead = new HashMap<>();
   private final Map<String, Duration> trail = new HashMap<>();
   private final List<Draft> drafts = new ArrayList<>();
@@ -41,16 +41,37 @@ final class Planning {
   private final TreeMap<Instant, Instant> busy = new TreeMap<>();
   private @Nullable WakingDays waking;
 
-  Planning(Protocol protocol, PlanRequest request) {
+  /**
+   * A planning run over the given phase occurrences, in order: normally each phase of the protocol
+   * once ({@link #project}), but a re-plan may repeat a phase after a setback.
+   */
+  Planning(Protocol protocol, PlanRequest request, List<PlannedPhase> occurrences) {
     this.protocol = protocol;
     this.request = request;
     this.zone = request.zone();
     this.injury = request.injuredAt().toInstant();
-    this.phases = protocol.phases();
+    this.planned = List.copyOf(occurrences);
+    for (PlannedPhase p : planned) {
+      phases.add(p.phase());
+    }
   }
 
-  Plan run() {
-    projectPhases();
+  /** The sessions (without ids, no two of one intervention overlapping) and the spans. */
+  record Expansion(List<Draft> drafts, List<Span> spans) {}
+
+  /** A first plan: phases projected from the injury, ids from 1. */
+  static Plan plan(Protocol protocol, PlanRequest request) {
+    List<PlannedPhase> occurrences = project(protocol.phases(), request,
+        request.injuredAt().toInstant(), request.injuredAt().toInstant(),
+        request.injuredAt().toInstant(), ImmutableSet.of());
+    Planning planning = new Planning(protocol, request, occurrences);
+    Expansion expansion = planning.expand();
+    return new Plan(protocol, request, occurrences,
+        planning.assignIds(expansion.drafts(), new HashMap<>()), expansion.spans(),
+        milestones(occurrences), 1, null, ProgressLog.empty(), List.of());
+  }
+
+  Expansion expand() {
     Instant end = planned.get(planned.size() - 1).end();
     waking = new WakingDays(
         request.wakingHours(), zone,
@@ -63,7 +84,7 @@ final class Planning {
         relatives.add(intervention);
         continue;
       }
-      for (List<Integer> run : Protocol.runs(protocol.phaseIndexes(intervention.id()))) {
+      for (List<Integer> run : Protocol.runs(occurrenceIndexes(intervention.id()))) {
         expand(intervention, run);
       }
     }
@@ -72,23 +93,45 @@ final class Planning {
     for (Intervention relative : relatives) {
       all.addAll(withoutOverlaps(placeRelative(relative, independent)));
     }
-    return new Plan(protocol, request, planned, assignIds(all), sortedSpans(), milestones());
+    return new Expansion(all, sortedSpans());
+  }
+
+  private List<Integer> occurrenceIndexes(String interventionId) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < phases.size(); i++) {
+      if (phases.get(i).interventionIds().contains(interventionId)) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /** The phase of a draft. */
+  Phase phaseOf(Draft draft) {
+    return phases.get(draft.phaseIndex());
   }
 
   // ------------------------------------------------------------------ phases
 
-  private void projectPhases() {
-    Severity severity = request.severity();
-    Instant typical = injury;
-    Instant earliest = injury;
-    Instant latest = injury;
-    Set<Criterion> entry = ImmutableSet.of();
+  /**
+   * Projects {@code phases} one after the other from the given starts, each lasting its estimate
+   * at the request's severity.
+   */
+  static List<PlannedPhase> project(
+      List<Phase> phases, PlanRequest request, Instant typicalStart, Instant earliestStart,
+      Instant latestStart, Set<Criterion> entryCriteria) {
+    ZoneId zone = request.zone();
+    List<PlannedPhase> out = new ArrayList<>();
+    Instant typical = typicalStart;
+    Instant earliest = earliestStart;
+    Instant latest = latestStart;
+    Set<Criterion> entry = entryCriteria;
     for (Phase phase : phases) {
-      DurationEstimate d = phase.duration(severity);
-      Instant typicalEnd = after(typical, d.typical());
-      Instant earliestEnd = after(earliest, d.earliest());
-      Instant latestEnd = after(latest, d.latest());
-      planned.add(new PlannedPhase(
+      DurationEstimate d = phase.duration(request.severity());
+      Instant typicalEnd = after(typical, d.typical(), zone);
+      Instant earliestEnd = after(earliest, d.earliest(), zone);
+      Instant latestEnd = after(latest, d.latest(), zone);
+      out.add(new PlannedPhase(
           phase,
           Interval.of(typical, typicalEnd),
           Interval.of(earliest, earliestEnd),
@@ -99,24 +142,31 @@ final class Planning {
       latest = latestEnd;
       entry = phase.exitGate().criteria();
     }
+    return out;
   }
 
   /**
    * {@code start + duration}, counting whole days in local days (so a phase of 4 days that starts
    * at 18:30 ends at 18:30 local time, across DST changes) and the rest as elapsed time.
    */
-  private Instant after(Instant start, Duration duration) {
+  static Instant after(Instant start, Duration duration, ZoneId zone) {
     long days = duration.toDays();
     return start.atZone(zone).plusDays(days).toInstant().plus(duration.minusDays(days));
   }
 
-  private List<Milestone> milestones() {
+  /** The moments each phase occurrence after the first is projected to begin. */
+  static List<Milestone> milestones(List<PlannedPhase> occurrences) {
     List<Milestone> out = new ArrayList<>();
-    for (int i = 1; i < planned.size(); i++) {
-      PlannedPhase p = planned.get(i);
+    for (int i = 1; i < occurrences.size(); i++) {
+      PlannedPhase p = occurrences.get(i);
+      String id = "start/" + p.id();
+      for (int k = 1; k < i; k++) {
+        if (occurrences.get(k).id().equals(p.id())) {
+          id = "start/" + p.id() + "/" + (k + 1);
+        }
+      }
       out.add(new Milestone(
-          "start/" + p.id(), p.phase(), p.start(), p.earliest().start(), p.latest().start(),
-          p.entryCriteria()));
+          id, p.phase(), p.start(), p.earliest().start(), p.latest().start(), p.entryCriteria()));
     }
     return out;
   }
@@ -427,19 +477,19 @@ final class Planning {
     return out;
   }
 
-  private List<Session> assignIds(List<Draft> all) {
+  /**
+   * Gives each draft the id {@code interventionId/phaseId/n}, numbering each (intervention, phase)
+   * in start order after the highest ordinal already used (given per prefix, updated in place).
+   */
+  List<Session> assignIds(List<Draft> all, Map<String, Integer> usedOrdinals) {
     List<Draft> sorted = new ArrayList<>(all);
     sorted.sort(Comparator.comparing((Draft d) -> d.intervention().id())
-        .thenComparingInt(Draft::phaseIndex)
         .thenComparing(d -> d.interval().start()));
     List<Session> sessions = new ArrayList<>(sorted.size());
-    String key = "";
-    int n = 0;
     for (Draft d : sorted) {
       Phase phase = phases.get(d.phaseIndex());
       String prefix = d.intervention().id() + "/" + phase.id() + "/";
-      n = prefix.equals(key) ? n + 1 : 1;
-      key = prefix;
+      int n = usedOrdinals.merge(prefix, 1, Integer::sum);
       sessions.add(new Session(prefix + n, d.intervention(), phase, d.interval()));
     }
     return sessions;

@@ -87,7 +87,12 @@ public final class Protocols {
                 "Days to return to play, mean ± SD by MRI grade: grade 1 17 ± 10, grade 2"
                     + " 22 ± 11, grade 3 73 ± 60 (professional footballers)."),
             choice("Phase names, phase split and session lengths not stated by a source are"
-                + " rehabplan defaults; each is marked where it is used."))
+                + " rehabplan defaults; each is marked where it is used."),
+            choice("Setbacks: the article says to stop activities that cause pain until symptoms"
+                + " improve; rehabplan turns that into rules. Pain with activity of 6/10 or more"
+                + " sends the person from Restore back to Protect for 2 days, holds them in"
+                + " Strengthen for 2 days, and sends them from Return to sport back to"
+                + " Strengthen for 3 days. The threshold and times are rehabplan choices."))
         // ----------------------------------------------------------- interventions
         .intervention(Intervention.builder("ice")
             .kind(InterventionKind.ICE)
@@ -268,6 +273,7 @@ public final class Protocols {
                 + " exercise.")
             .interventions("gentle-stretch", "gentle-exercise", "warm-up", "pain-relief")
             .exitGate(ExitGate.afterTime(ofDays(2)))
+            .setback(SetbackRule.backToPrevious(6, ofDays(2)))
             .duration(Severity.MILD, DurationEstimate.ofDays(2, 5, 8, returnToPlay, durationSplit))
             .duration(Severity.MODERATE, DurationEstimate.ofDays(3, 6, 10, returnToPlay, durationSplit))
             .duration(Severity.SEVERE, DurationEstimate.ofDays(7, 21, 35, returnToPlay, durationSplit))
@@ -277,6 +283,7 @@ public final class Protocols {
             .goal("Rebuild strength until the hamstring has healed.")
             .interventions("gentle-stretch", "strengthen", "warm-up", "check-healed")
             .exitGate(ExitGate.after(ofDays(3), healed))
+            .setback(SetbackRule.hold(6, ofDays(2)))
             .duration(Severity.MILD, DurationEstimate.ofDays(3, 9, 15, returnToPlay, durationSplit))
             .duration(Severity.MODERATE, DurationEstimate.ofDays(5, 12, 18, returnToPlay, durationSplit))
             .duration(Severity.SEVERE, DurationEstimate.ofDays(17, 45, 88, returnToPlay, durationSplit))
@@ -286,6 +293,7 @@ public final class Protocols {
             .goal("Go back to sport gradually, always warming up first.")
             .interventions("return-to-sport", "warm-up", "strengthen")
             .exitGate(ExitGate.afterTime(ofDays(7)))
+            .setback(SetbackRule.backToPrevious(6, ofDays(3)))
             .duration(Severity.MILD, DurationEstimate.ofDays(7, 7, 7, rtsLength))
             .duration(Severity.MODERATE, DurationEstimate.ofDays(7, 7, 14, rtsLength))
             .duration(Severity.SEVERE, DurationEstimate.ofDays(14, 14, 28, rtsLength))

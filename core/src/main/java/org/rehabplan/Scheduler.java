@@ -2,6 +2,7 @@ package org.rehabplan;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.util.Comparator;
 
 /**
@@ -58,6 +59,38 @@ public final class Scheduler {
   public static Plan plan(Protocol protocol, PlanRequest request) {
     requireNonNull(protocol, "protocol");
     requireNonNull(request, "request");
-    return new Planning(protocol, request).run();
+    return Planning.plan(protocol, request);
+  }
+
+  /**
+   * Re-plans {@code previous} from the check-ins in {@code log} at the moment {@code now}, and
+   * returns the next version of the plan.
+   *
+   * <ul>
+   *   <li>The past is history: sessions that started before {@code now} keep their times, ids and
+   *       phases exactly.
+   *   <li>A phase whose exit gate names criteria ends when its minimum time has passed and every
+   *       criterion was reported met in a check-in since the phase began; the next phase begins at
+   *       that moment. Until then its end is projected from its typical duration, as in a first
+   *       plan. Phases without criteria end after their typical duration.
+   *   <li>A check-in that triggers the phase's {@link SetbackRule} sends the person back to the
+   *       previous phase, or holds them, for the rule's minimum time; the criteria must then be
+   *       reported again. {@link Plan#adjustments()} records every such change and why.
+   *   <li>Later phases and all future sessions are re-projected; a future session that did not
+   *       change keeps its id, a session that moved keeps its id with new times ({@link
+   *       PlanDiff#between(Plan, Plan)} lists what changed).
+   *   <li>With an empty log nothing in the future changes; re-planning twice with the same log and
+   *       moment gives the same sessions.
+   * </ul>
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a check-in lies after {@code now} or before the injury,
+   *     or {@code now} lies before the injury or before the previous plan's {@link Plan#asOf()}
+   */
+  public static Plan replan(Plan previous, ProgressLog log, Instant now) {
+    requireNonNull(previous, "previous");
+    requireNonNull(log, "log");
+    requireNonNull(now, "now");
+    return Replanning.replan(previous, log, now);
   }
 }

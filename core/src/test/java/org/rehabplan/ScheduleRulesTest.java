@@ -39,7 +39,8 @@ class ScheduleRulesTest {
     }
     assertTrue(found, id);
     return new Plan(plan.protocol(), plan.request(), plan.phases(), sessions, plan.spans(),
-        plan.milestones());
+        plan.milestones(), plan.version(), plan.asOf().orElse(null), plan.progress(),
+        plan.adjustments());
   }
 
   private static UnaryOperator<Interval> shift(Duration by) {

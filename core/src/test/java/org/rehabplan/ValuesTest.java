@@ -162,10 +162,16 @@ class ValuesTest {
         .setDefault(ExitGate.class, ExitGate.afterTime(ZERO))
         .setDefault(Timing.class, Timing.asNeeded())
         .setDefault(Intervention.class, Protocols.hamstringStrain().interventions().get(0))
-        .setDefault(Phase.class, Protocols.hamstringStrain().phases().get(0));
+        .setDefault(Phase.class, Protocols.hamstringStrain().phases().get(0))
+        .setDefault(ProgressLog.class, ProgressLog.empty())
+        .setDefault(SetbackRule.class, SetbackRule.hold(7, java.time.Duration.ofDays(1)))
+        .setDefault(CheckIn.class, CheckIn.of(T0, 0, 0, List.of()))
+        .setDefault(Plan.class, Scheduler.plan(Protocols.hamstringStrain(),
+            PlanRequest.builder().injuredAt(T0.atZone(ZoneId.of("UTC"))).build()));
     for (Class<?> type : List.of(Interval.class, Timing.class, Window.class, IntervalRange.class,
         ExitGate.class, Criterion.class, Provenance.class, WakingHours.class,
-        DurationEstimate.class, HumanDurations.class, Scheduler.class, Protocols.class)) {
+        DurationEstimate.class, HumanDurations.class, Scheduler.class, Protocols.class,
+        CheckIn.class, ProgressLog.class, SetbackRule.class, PlanDiff.class)) {
       tester.testAllPublicStaticMethods(type);
     }
     tester.testAllPublicInstanceMethods(Interval.of(T0, ofHours(1)));

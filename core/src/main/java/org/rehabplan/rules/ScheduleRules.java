@@ -31,6 +31,12 @@ import org.rehabplan.Window;
 /**
  * The built-in schedule rules: everything the {@link org.rehabplan.Scheduler} promises, bundled
  * by {@link #standard()}, and parameterised rules for a team's own policies.
+ *
+ * <p>In a re-planned plan, sessions that started before {@link Plan#asOf()} are history: they were
+ * planned by an earlier version and are kept as they were, so the rules of {@link #standard()}
+ * other than {@link #noOverlap()} do not judge them. After a setback a phase occurs more than
+ * once; a session belongs to the occurrence of its phase that contains its start ({@link
+ * Plan#phaseOf(Session)}).
  */
 public final class ScheduleRules {
   private static final DateTimeFormatter WHEN =
@@ -91,6 +97,9 @@ public final class ScheduleRules {
       List<Violation> out = new ArrayList<>();
       for (Session s : plan.sessions()) {
         Optional<Duration> length = s.intervention().timing().duration();
+        if (plan.isHistory(s)) {
+          continue;
+        }
         if (length.isEmpty() || !length.get().equals(s.duration())) {
           out.add(Violation.of(name, String.format(Locale.ROOT,
               "%s at %s lasts %s; the protocol asks for %s", label(s), when(plan, s.start()),
@@ -119,6 +128,9 @@ public final class ScheduleRules {
         for (int i = 1; i < series.size(); i++) {
           Session a = series.get(i - 1);
           Session b = series.get(i);
+          if (plan.isHistory(a)) {
+            continue;
+          }
           Duration gap = Duration.between(a.start(), b.start());
           boolean sameStretch = timing.wakingHoursOnly()
               ? windowOf(awake, a.start()).equals(windowOf(awake, b.start()))
@@ -151,7 +163,7 @@ public final class ScheduleRules {
       List<Violation> out = new ArrayList<>();
       List<Interval> awake = wakingWindows(plan);
       for (Session s : plan.sessions()) {
-        if (exemptFromWakingHours(plan, s.intervention().timing())) {
+        if (plan.isHistory(s) || exemptFromWakingHours(plan, s.intervention().timing())) {
           continue;
         }
         Optional<Interval> window = windowOf(awake, s.start());
@@ -175,11 +187,14 @@ public final class ScheduleRules {
       List<Violation> out = new ArrayList<>();
       Instant injury = plan.request().injuredAt().toInstant();
       for (Session s : plan.sessions()) {
-        Optional<PlannedPhase> phase = plan.phase(s.phase().id());
+        if (plan.isHistory(s)) {
+          continue;
+        }
+        Optional<PlannedPhase> phase = plan.phaseOf(s);
         String problem = null;
         if (s.start().isBefore(injury)) {
           problem = "starts before the injury at " + when(plan, injury);
-        } else if (phase.isEmpty() || !phase.get().projected().contains(s.start())) {
+        } else if (phase.isEmpty()) {
           problem = "starts outside its phase " + s.phase().id();
         } else if (!s.phase().interventionIds().contains(s.intervention().id())) {
           problem = "is in phase " + s.phase().id() + ", which does not list it";
@@ -214,17 +229,26 @@ public final class ScheduleRules {
     String name = "criterion-order";
     return ScheduleRule.of(name, plan -> {
       List<Violation> out = new ArrayList<>();
+      List<PlannedPhase> phases = plan.phases();
       for (Session s : plan.sessions()) {
+        if (plan.isHistory(s)) {
+          continue;
+        }
+        int at = plan.phaseOf(s).map(phases::indexOf).orElse(phases.size());
         for (String criterion : s.intervention().requiredCriteria()) {
-          Optional<PlannedPhase> meeting = plan.phases().stream()
-              .filter(p -> p.phase().exitGate().criteria().stream()
-                  .map(Criterion::id).anyMatch(criterion::equals))
-              .findFirst();
-          if (meeting.isEmpty() || s.start().isBefore(meeting.get().end())) {
+          PlannedPhase meeting = null;
+          for (int j = Math.min(at, phases.size()) - 1; j >= 0 && meeting == null; j--) {
+            if (phases.get(j).phase().exitGate().criteria().stream()
+                .map(Criterion::id).anyMatch(criterion::equals)) {
+              meeting = phases.get(j);
+            }
+          }
+          if (meeting == null || s.start().isBefore(meeting.end())) {
+            PlannedPhase m = meeting;
             out.add(Violation.of(name, String.format(Locale.ROOT,
                 "%s at %s comes before \"%s\" can be met%s", label(s), when(plan, s.start()),
-                criterion, meeting.map(p -> " (at the end of " + p.id() + ", "
-                    + when(plan, p.end()) + ")").orElse("")), s));
+                criterion, m == null ? "" : " (at the end of " + m.id() + ", "
+                    + when(plan, m.end()) + ")"), s));
           }
         }
       }
@@ -243,7 +267,7 @@ public final class ScheduleRules {
       List<Violation> out = new ArrayList<>();
       ZoneId zone = plan.zone();
       for (Session s : plan.sessions()) {
-        if (!(s.intervention().timing() instanceof Timing.AtLocalTimes timing)) {
+        if (plan.isHistory(s) || !(s.intervention().timing() instanceof Timing.AtLocalTimes timing)) {
           continue;
         }
         LocalDate date = s.start().atZone(zone).toLocalDate();
@@ -402,35 +426,32 @@ public final class ScheduleRules {
     return false;
   }
 
-  private static int indexOf(Plan plan, String phaseId) {
-    List<PlannedPhase> phases = plan.phases();
-    for (int i = 0; i < phases.size(); i++) {
-      if (phases.get(i).id().equals(phaseId)) {
-        return i;
-      }
-    }
-    return -1;
+  private static int occurrenceIndex(Plan plan, Session s) {
+    return plan.phaseOf(s).map(plan.phases()::indexOf).orElse(-1);
   }
 
-  /** Whether every phase from a's to b's lists the intervention (one continuous run). */
+  /** Whether every phase occurrence from a's to b's lists the intervention (one continuous run). */
   private static boolean activeBetween(Plan plan, Session a, Session b) {
-    int from = indexOf(plan, a.phase().id());
-    int to = indexOf(plan, b.phase().id());
-    for (int i = from; i <= to && i >= 0; i++) {
+    int from = occurrenceIndex(plan, a);
+    int to = occurrenceIndex(plan, b);
+    if (from < 0 || to < 0) {
+      return false;
+    }
+    for (int i = from; i <= to; i++) {
       if (!plan.phases().get(i).phase().interventionIds().contains(a.intervention().id())) {
         return false;
       }
     }
-    return from >= 0;
+    return true;
   }
 
-  /** Start of the run of consecutive phases listing the session's intervention. */
+  /** Start of the run of consecutive phase occurrences listing the session's intervention. */
   private static Instant runStart(Plan plan, Session s) {
     List<PlannedPhase> phases = plan.phases();
-    int i = indexOf(plan, s.phase().id());
+    int i = Math.max(occurrenceIndex(plan, s), 0);
     while (i > 0 && phases.get(i - 1).phase().interventionIds().contains(s.intervention().id())) {
       i--;
     }
-    return phases.get(Math.max(i, 0)).start();
+    return phases.get(i).start();
   }
 }

@@ -25,6 +25,7 @@ import org.rehabplan.InterventionKind;
 import org.rehabplan.Phase;
 import org.rehabplan.Protocol;
 import org.rehabplan.Protocols;
+import org.rehabplan.SetbackRule;
 import org.rehabplan.Timing;
 import org.rehabplan.Window;
 
@@ -40,10 +41,10 @@ final class DefaultProtocolArbitrary extends ArbitraryDecorator<Protocol>
   private record InterventionSpec(
       Timing timing, int phaseMask, boolean gated, InterventionKind kind) {}
 
-  /** A generated phase: durations in hours. */
+  /** A generated phase: durations in hours; setback 0 none, 1 hold, 2 back. */
   private record PhaseSpec(
       long earliestHours, long typicalExtraHours, long latestExtraHours, long gateHours,
-      boolean criterion) {}
+      boolean criterion, int setback, int setbackPain) {}
 
   @Override
   protected Arbitrary<Protocol> arbitrary() {
@@ -56,7 +57,9 @@ final class DefaultProtocolArbitrary extends ArbitraryDecorator<Protocol>
             Arbitraries.longs().between(0, 5 * 24),
             Arbitraries.longs().between(0, 5 * 24),
             Arbitraries.longs().between(0, 24),
-            Arbitraries.of(false, true))
+            Arbitraries.of(false, true),
+            Arbitraries.integers().between(0, 2),
+            Arbitraries.integers().between(5, 9))
         .as(PhaseSpec::new);
     Arbitrary<Protocol> random = Combinators.combine(
             phases.list().ofMinSize(minPhases).ofMaxSize(maxPhases),
@@ -163,13 +166,18 @@ final class DefaultProtocolArbitrary extends ArbitraryDecorator<Protocol>
       Duration typical = earliest.plusHours(p.typicalExtraHours());
       Duration latest = typical.plusHours(p.latestExtraHours());
       Duration gate = Duration.ofHours(Math.min(p.gateHours(), p.earliestHours()));
-      b.phase(Phase.builder("p" + i).name("Phase " + i).goal("Goal " + i)
+      Phase.Builder phase = Phase.builder("p" + i).name("Phase " + i).goal("Goal " + i)
           .interventions(members.get(i).toArray(String[]::new))
           .exitGate(p.criterion()
               ? ExitGate.after(gate, Criterion.of("c" + i, "Met " + i + "?"))
               : ExitGate.afterTime(gate))
-          .durationForAll(new DurationEstimate(earliest, typical, latest, List.of()))
-          .build());
+          .durationForAll(new DurationEstimate(earliest, typical, latest, List.of()));
+      if (p.setback() == 1) {
+        phase.setback(SetbackRule.hold(p.setbackPain(), Duration.ofHours(12)));
+      } else if (p.setback() == 2) {
+        phase.setback(SetbackRule.backToPrevious(p.setbackPain(), Duration.ofDays(1)));
+      }
+      b.phase(phase.build());
     }
     return b.build();
   }

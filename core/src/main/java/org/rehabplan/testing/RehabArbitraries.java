@@ -10,6 +10,14 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.rehabplan.CheckIn;
+import org.rehabplan.Criterion;
+import org.rehabplan.Phase;
+import org.rehabplan.Plan;
+import org.rehabplan.ProgressLog;
 import org.rehabplan.WakingHours;
 
 /**
@@ -90,6 +98,31 @@ public final class RehabArbitraries {
   /** Valid protocols; see {@link ProtocolArbitrary} for the defaults. */
   public static ProtocolArbitrary protocols() {
     return new DefaultProtocolArbitrary();
+  }
+
+  /**
+   * Logs of 0 to 6 check-ins for {@code plan}, at distinct whole minutes within its span, with
+   * random pain scores and random subsets of the protocol's criteria; shrinks toward the empty log.
+   */
+  public static Arbitrary<ProgressLog> checkInLogs(Plan plan) {
+    java.util.Objects.requireNonNull(plan, "plan");
+    Instant injury = plan.request().injuredAt().toInstant();
+    long minutes = Math.max(1, Duration.between(injury, plan.span().endExclusive()).toMinutes());
+    List<String> criteria = new ArrayList<>();
+    for (Phase phase : plan.protocol().phases()) {
+      for (Criterion c : phase.exitGate().criteria()) {
+        criteria.add(c.id());
+      }
+    }
+    Arbitrary<Set<String>> met = criteria.isEmpty()
+        ? Arbitraries.just(Set.of())
+        : Arbitraries.of(criteria).set().ofMaxSize(criteria.size());
+    Arbitrary<CheckIn> checkIn = Combinators.combine(
+            Arbitraries.longs().between(0, minutes), Arbitraries.integers().between(0, 10),
+            Arbitraries.integers().between(0, 10), met)
+        .as((offset, rest, activity, criteriaMet) -> CheckIn.of(
+            injury.plus(Duration.ofMinutes(offset)), rest, activity, criteriaMet));
+    return checkIn.list().ofMaxSize(6).uniqueElements(CheckIn::at).map(ProgressLog::of);
   }
 
   /** Plans of {@link #protocols()} for {@link #requests()}. */

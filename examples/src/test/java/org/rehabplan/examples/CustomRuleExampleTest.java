@@ -46,9 +46,8 @@ class CustomRuleExampleTest {
 
   /**
    * A deliberately wrong team rule: "nothing is planned after 21:00". Waking hours are 07:00–22:00
-   * by default and may cross midnight, so the generators find a plan that breaks it, and shrink it
-   * to a simple one: UTC, injured at midnight on 1 January 2020, one phase with one intervention,
-   * a night-shift worker.
+   * by default, so the generators find a plan that breaks it, and shrink it to a simple one: UTC,
+   * injured at midnight on 1 January 2020, one phase with one intervention.
    */
   @Example
   void aWrongRuleIsCaughtAndShrunkToASimpleCounterexample() {
@@ -62,12 +61,17 @@ class CustomRuleExampleTest {
     assertEquals(1, counterexample.protocol().interventions().size());
     List<String> violations =
         nothingAfter21.check(counterexample).stream().map(Violation::toString).toList();
-    // The simplest plan that breaks the rule: a night-shift worker (awake 15:00–07:00) with one
-    // 5-minute session a day, placed in the middle of the waking window, at 22:55.
-    assertEquals("15:00–07:00", counterexample.request().wakingHours().toString());
-    assertEquals("5 min, once a day, from the injury to the end of the phase",
+    // The simplest plan that breaks the rule: the default waking hours (07:00–22:00) and one
+    // 5-minute exercise every 20 minutes while awake, for the one day the phase lasts.
+    assertEquals("07:00–22:00", counterexample.request().wakingHours().toString());
+    assertEquals("5 min at a time, once every 20 min, from the injury to the end of the phase,"
+            + " while awake",
         counterexample.protocol().interventions().get(0).timing().describe());
-    assertEquals(List.of("within-local-hours(00:00–21:00): i0 at 2020-01-01 22:55–23:00 is"
-        + " outside 00:00–21:00"), violations);
+    assertEquals(List.of(
+            "within-local-hours(00:00–21:00): i0 at 2020-01-01 21:00–21:05 is outside 00:00–21:00",
+            "within-local-hours(00:00–21:00): i0 at 2020-01-01 21:20–21:25 is outside 00:00–21:00",
+            "within-local-hours(00:00–21:00): i0 at 2020-01-01 21:40–21:45 is outside"
+                + " 00:00–21:00"),
+        violations);
   }
 }

@@ -1,0 +1,61 @@
+package org.rehabplan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableSortedSet;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a person reports at one moment: pain at rest and with activity (0–10), the criteria they
+ * report as met (e.g. {@code pain-relieved}), and optional free text.
+ *
+ * @param at when the check-in was made
+ * @param painAtRest pain at rest, 0 (none) to 10 (worst)
+ * @param painWithActivity pain with activity, 0 to 10
+ * @param criteriaMet ids of the criteria reported as met, sorted
+ * @param note free text, possibly empty; no control characters other than line feed
+ */
+public record CheckIn(
+    Instant at, int painAtRest, int painWithActivity, Set<String> criteriaMet, String note) {
+
+  /** Validates and copies the components. */
+  public CheckIn {
+    requireNonNull(at, "at");
+    checkPain(painAtRest, "painAtRest");
+    checkPain(painWithActivity, "painWithActivity");
+    requireNonNull(criteriaMet, "criteriaMet");
+    criteriaMet = ImmutableSortedSet.copyOf(criteriaMet);
+    criteriaMet.forEach(c -> Ids.checkId(c, "criterion id"));
+    requireNonNull(note, "note");
+    if (!note.isEmpty()) {
+      Ids.checkText(note, "note");
+    }
+  }
+
+  /** A check-in without a note. */
+  public static CheckIn of(
+      Instant at, int painAtRest, int painWithActivity, Collection<String> criteriaMet) {
+    return new CheckIn(at, painAtRest, painWithActivity, Set.copyOf(criteriaMet), "");
+  }
+
+  /**
+   * Returns a copy with the given note. This instance is immutable and unaffected by this method
+   * call.
+   */
+  public CheckIn withNote(String note) {
+    return new CheckIn(at, painAtRest, painWithActivity, criteriaMet, note);
+  }
+
+  /** The note, if any. */
+  public Optional<String> noteIfAny() {
+    return note.isEmpty() ? Optional.empty() : Optional.of(note);
+  }
+
+  private static void checkPain(int pain, String name) {
+    checkArgument(pain >= 0 && pain <= 10, "%s must be between 0 and 10: %s", name, pain);
+  }
+}

@@ -1,0 +1,50 @@
+package org.rehabplan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * What a phase does when a check-in reports too much pain with activity after the phase began:
+ * send the person back to the previous phase, or hold them in the current one, for at least a
+ * stated time. Either way the phase's exit criteria must be reported met again afterwards.
+ *
+ * @param painWithActivityAtLeast the threshold, 1 to 10: a check-in with pain with activity at or
+ *     above it triggers the rule
+ * @param action what happens
+ * @param minimumTime how long the person stays (in the previous phase, or held) at least; positive
+ */
+public record SetbackRule(int painWithActivityAtLeast, Action action, Duration minimumTime) {
+
+  /** What a setback does. */
+  public enum Action {
+    /** Back to the previous phase (the first phase holds instead). */
+    BACK_TO_PREVIOUS,
+    /** Stay in the current phase. */
+    HOLD
+  }
+
+  /** Validates the components. */
+  public SetbackRule {
+    checkArgument(painWithActivityAtLeast >= 1 && painWithActivityAtLeast <= 10,
+        "painWithActivityAtLeast must be between 1 and 10: %s", painWithActivityAtLeast);
+    requireNonNull(action, "action");
+    Ids.checkPositive(minimumTime, "minimumTime");
+  }
+
+  /** Back to the previous phase for at least {@code minimumTime} when pain reaches {@code pain}. */
+  public static SetbackRule backToPrevious(int pain, Duration minimumTime) {
+    return new SetbackRule(pain, Action.BACK_TO_PREVIOUS, minimumTime);
+  }
+
+  /** Hold the current phase for at least {@code minimumTime} when pain reaches {@code pain}. */
+  public static SetbackRule hold(int pain, Duration minimumTime) {
+    return new SetbackRule(pain, Action.HOLD, minimumTime);
+  }
+
+  /** Whether {@code checkIn} triggers this rule. */
+  public boolean triggeredBy(CheckIn checkIn) {
+    return checkIn.painWithActivity() >= painWithActivityAtLeast;
+  }
+}
