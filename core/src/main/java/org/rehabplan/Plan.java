@@ -222,7 +222,18 @@ public final class Plan {
     out.append(protocol.title()).append(" — ")
         .append(request.severity().name().toLowerCase(Locale.ROOT)).append('\n');
     out.append("Injured ").append(DATE_TIME.format(request.injuredAt())).append(' ')
-        .append(zone.getId()).append(", awake ").append(request.wakingHours()).append("\n\n");
+        .append(zone.getId()).append(", awake ").append(request.wakingHours()).append("\n");
+    if (asOf != null) {
+      out.append("Version ").append(version).append(", re-planned ")
+          .append(DATE_TIME.format(asOf.atZone(zone))).append(" from ")
+          .append(progress.checkIns().size()).append(" check-in(s)");
+      phaseAt(asOf).ifPresent(p -> out.append("; now in ").append(p.phase().name()));
+      out.append('\n');
+      for (Adjustment a : adjustments) {
+        out.append("  ").append(a.reason()).append('\n');
+      }
+    }
+    out.append('\n');
     out.append("Phases (typical projection; earliest and latest start)\n");
     for (PlannedPhase p : phases) {
       out.append("  ").append(pad(p.phase().name(), 16))

@@ -231,7 +231,7 @@ final class Planning {
       expandOnce(intervention, once, run, runInterval);
       return;
     }
-    Window window = Protocol.windowOf(timing);
+    Window window = timing.bounds().orElse(null);
     if (window == null) {
       return; // as needed: guidance only
     }

@@ -138,7 +138,7 @@ public final class Protocol {
       required = once.offset().plus(once.sessionLength());
       anchor = once.anchor();
     } else {
-      Window window = windowOf(timing);
+      Window window = timing.bounds().orElse(null);
       if (window == null) {
         return;
       }
@@ -166,11 +166,6 @@ public final class Protocol {
         return; // later runs start after the window; nothing more to guarantee
       }
     }
-  }
-
-  /** The window of a windowed timing, or {@code null}. */
-  static @Nullable Window windowOf(Timing timing) {
-    return timing.bounds().orElse(null);
   }
 
   /** Indexes of the phases listing {@code interventionId}, ascending. */

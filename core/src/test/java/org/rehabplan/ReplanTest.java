@@ -40,6 +40,9 @@ class ReplanTest {
     assertTrue(diff.moved().stream().anyMatch(m -> m.after().id().equals(firstStretch.id())));
     assertTrue(diff.cancelled().stream().allMatch(s -> !s.start().isBefore(at("2027-03-30T09:05"))));
     ScheduleRules.standard().assertKeptBy(v2);
+    assertTrue(v2.agenda().contains("Injured 2027-03-27 18:30 Europe/Berlin, awake 07:00–22:00\n"
+        + "Version 2, re-planned 2027-03-30 09:05 from 1 check-in(s); now in Restore\n"
+        + "  pain-relieved reported met: Restore begins 2027-03-30 09:00\n\n"), v2.agenda());
   }
 
   @Test
