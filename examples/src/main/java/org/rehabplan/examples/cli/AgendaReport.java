@@ -198,9 +198,9 @@ public final class AgendaReport {
         + "  Google Calendar  on a computer: Settings > Import & export > Import. Google\n"
         + "                   ignores the reminders in imported files and uses the\n"
         + "                   calendar's own notifications instead.\n"
-        + "  Apple Calendar   Mac: File > Import. iPhone or iPad: open the file (Mail, Files)\n"
-        + "                   and tap Add All.\n"
-        + "  Outlook          File > Open & Export > Import/Export > Import an iCalendar (.ics);\n"
-        + "                   Outlook on the web: Add calendar > Upload from file.\n";
+        + "  Apple Calendar   Mac: File > Import. iPhone or iPad: open the file (from Mail\n"
+        + "                   or Files) and tap Add All.\n"
+        + "  Outlook          File > Open & Export > Import/Export > Import an iCalendar\n"
+        + "                   (.ics) file; on the web: Add calendar > Upload from file.\n";
   }
 }

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public final class CliOptions {
   public static final int MAX_DAYS = 366;
 
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("H:mm[:ss]", Locale.ROOT);
+      DateTimeFormatter.ofPattern("H:mm[:ss]", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
   static final List<OptionSpec> SPECS = List.of(
       OptionSpec.value("injured-at", "DATE-TIME",
@@ -237,10 +238,9 @@ public final class CliOptions {
       }
     }
     out.append("\nExample:\n  java -jar rehabplan.jar --injured-at 2027-03-27T18:30"
-            + " --zone Europe/Berlin --severity mild\n")
-        .append("\nExit status: 0 if the plan was written, 2 for a bad option or an output file\n")
-        .append("that cannot be written (one line on standard error; no file is left half-written).")
-        .append('\n');
+            + " --zone Europe/Berlin \\\n      --severity mild --sessions-csv sessions.csv\n")
+        .append("\nExit status: 0 if the plan was written; 2 for a bad option or an output file\n")
+        .append("that cannot be written (one line on standard error, no file half-written).\n");
     return out.toString();
   }
 

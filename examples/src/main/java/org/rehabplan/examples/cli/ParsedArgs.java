@@ -99,8 +99,7 @@ final class ParsedArgs {
       }
     }
     throw new UsageException("unknown option " + Texts.quote("--" + name)
-        + (prefixed.size() == 1 ? "; did you mean " + prefixed.get(0) + "?" : "")
-        + "; see --help");
+        + (prefixed.size() == 1 ? "; did you mean " + prefixed.get(0) + "?" : "; see --help"));
   }
 
   /** Whether the option was given. */

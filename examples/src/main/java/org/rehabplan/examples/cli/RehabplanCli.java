@@ -171,8 +171,8 @@ public final class RehabplanCli {
     report.print(AgendaReport.importHelp(icsFile.map(f -> f.path().getFileName().toString())
         .orElse("the calendar file")));
     report.println();
-    report.println("Educational content, not medical advice: see a clinician if the pain is"
-        + " severe or does not improve.");
+    report.println("Educational content, not medical advice: see a clinician if the pain is");
+    report.println("severe or does not improve.");
   }
 
   private static int countEvents(String ics) {
