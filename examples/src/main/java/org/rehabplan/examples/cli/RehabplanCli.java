@@ -10,9 +10,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.rehabplan.Plan;
 import org.rehabplan.PlanRequest;
@@ -123,10 +120,8 @@ public final class RehabplanCli {
     String ics = exporter.toIcs(plan);
     String csv = options.sessionsCsv().isPresent() ? SessionsCsv.of(plan) : null;
 
-    List<String> written = new ArrayList<>();
     if (icsFile.isPresent()) {
       icsFile.get().write(ics.getBytes(StandardCharsets.UTF_8));
-      written.add(icsFile.get().path().toString());
     }
     if (csvFile.isPresent()) {
       csvFile.get().write(csv.getBytes(StandardCharsets.UTF_8));
@@ -181,9 +176,5 @@ public final class RehabplanCli {
       n++;
     }
     return n;
-  }
-
-  static String lowerName(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
   }
 }

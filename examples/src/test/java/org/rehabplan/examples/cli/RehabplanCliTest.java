@@ -119,8 +119,11 @@ class RehabplanCliTest {
     assertTrue(out.contains("\nTue 30 Mar 2027\n"), out);
     assertFalse(out.contains("Sat 27 Mar 2027\n"), out);
     assertFalse(out.contains("Wed 31 Mar 2027\n"), out);
-    assertTrue(out.contains("  07:00-07:10  Self-check: is the pain relieved?  [Protect]\n")
-        || out.contains("Self-check: is the pain relieved?"), out);
+    // The daily self-check starts on day 2 of the protect phase, in the middle of waking hours.
+    assertTrue(out.contains("\nTue 30 Mar 2027\n  all day      Raise the leg when resting\n"
+        + "  all day      Avoid activities that hurt\n  all day      Support the thigh with a wrap\n"
+        + "  14:25-14:30  Self-check: is the pain relieved?  [Protect]\n"
+        + "               Take a moment to notice the injured thigh."), out);
     assertTrue(out.contains("\n103 sessions, 28 calendar events, reminders 10 min before each"
         + " session.\nWrote " + dir.resolve("hamstring-plan.ics") + ".\n"), out);
     assertTrue(out.contains("Google Calendar  on a computer: Settings > Import & export > Import."
