@@ -141,7 +141,8 @@ final class OutputFile {
   }
 
   private static String describe(Exception e) {
-    String type = e.getClass().getSimpleName().replace("Exception", "").replace("File", "file ")
+    // NoSuchFileException -> "no such file", AccessDeniedException -> "access denied"
+    String type = e.getClass().getSimpleName().replace("Exception", "")
         .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT).trim();
     return e.getMessage() == null ? type : type + ": " + e.getMessage();
   }

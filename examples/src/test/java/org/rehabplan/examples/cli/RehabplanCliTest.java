@@ -326,8 +326,8 @@ class RehabplanCliTest {
     Files.delete(folder);
     UsageException e = assertThrows(UsageException.class,
         () -> file.write("BEGIN:VCALENDAR".getBytes(StandardCharsets.UTF_8)));
-    assertTrue(e.getMessage().startsWith("--ics 'gone/plan.ics': could not write the file ("),
-        e.getMessage());
+    assertTrue(e.getMessage().startsWith("--ics 'gone/plan.ics': could not write the file (no such"
+        + " file: "), e.getMessage());
     assertEquals(List.of(), filesInDir());
   }
 
