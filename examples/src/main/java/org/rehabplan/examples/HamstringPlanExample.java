@@ -1,6 +1,10 @@
 package org.rehabplan.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import org.rehabplan.Plan;
@@ -10,10 +14,13 @@ import org.rehabplan.Protocols;
 import org.rehabplan.Scheduler;
 import org.rehabplan.Session;
 import org.rehabplan.Severity;
+import org.rehabplan.ical.IcalExporter;
 
 /**
  * The README code sample, runnable: plans the built-in hamstring-strain protocol for an injury on
- * the evening before the European DST change, and prints the agenda.
+ * the evening before the European DST change, prints the agenda, and exports the plan as an
+ * iCalendar file ({@code hamstring-example.ics} in the current folder, or the path given as the
+ * first argument).
  *
  * <p>Educational content, not medical advice.
  */
@@ -48,8 +55,24 @@ public final class HamstringPlanExample {
     out.println("Educational content, not medical advice.");
   }
 
-  /** Runs the example. */
-  public static void main(String[] args) {
-    print(plan(), System.out);
+  /** The plan as the text of an {@code .ics} file, with the exporter the README shows. */
+  public static String export(Plan plan) {
+    // README export sample: begin
+    IcalExporter exporter = IcalExporter.builder()
+        .calendarName("Hamstring rehab")
+        .alarmMinutesBefore(10)
+        .build();
+    String ics = exporter.toIcs(plan);
+    // README export sample: end
+    return ics;
+  }
+
+  /** Runs the example: prints the agenda and writes the calendar file. */
+  public static void main(String[] args) throws IOException {
+    Plan plan = plan();
+    print(plan, System.out);
+    Path file = Path.of(args.length > 0 ? args[0] : "hamstring-example.ics");
+    Files.writeString(file, export(plan), StandardCharsets.UTF_8);
+    System.out.println("Wrote " + file + ": import it into a calendar app.");
   }
 }

@@ -1,0 +1,180 @@
+package org.rehabplan.examples.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.rehabplan.Plan;
+import org.rehabplan.PlanRequest;
+import org.rehabplan.Protocols;
+import org.rehabplan.Scheduler;
+import org.rehabplan.ical.IcalExporter;
+
+/**
+ * {@code rehabplan}, the command-line planner: plans the built-in hamstring-strain protocol,
+ * prints the phase timeline and the next days' sessions, and writes the plan as an iCalendar file
+ * (and, on request, the sessions as CSV). {@code java -jar rehabplan.jar --help} lists the options.
+ *
+ * <p>Nothing here reads the wall clock or the default zone except {@link #main(String[])}, which
+ * passes them to {@link #run} as the defaults the user asked for ("injured now", "the system
+ * zone").
+ *
+ * <p>Educational content, not medical advice.
+ */
+public final class RehabplanCli {
+  /** Exit status when the plan was written. */
+  public static final int EXIT_OK = 0;
+  /** Exit status for an unexpected failure. */
+  public static final int EXIT_FAILURE = 1;
+  /** Exit status for a bad option or an output file that cannot be written. */
+  public static final int EXIT_USAGE = 2;
+
+  private static final String NAME = "rehabplan";
+
+  private RehabplanCli() {}
+
+  /** Runs the planner with the system clock, zone and working folder, and exits. */
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err, Clock.systemUTC(), ZoneId.systemDefault(),
+        java.nio.file.Path.of(""));
+    System.out.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Runs the planner.
+   *
+   * @param args the command line
+   * @param out standard output: the report, or the file given as {@code -}
+   * @param err standard error: error messages, and the report when a file goes to {@code out}
+   * @param clock supplies "now": the injury time when {@code --injured-at} is not given, and today
+   * @param systemZone the zone when {@code --zone} is not given
+   * @param workingDir the folder relative file names are resolved against
+   * @return the exit status: {@link #EXIT_OK}, {@link #EXIT_USAGE} or {@link #EXIT_FAILURE}
+   */
+  public static int run(
+      String[] args, PrintStream out, PrintStream err, Clock clock, ZoneId systemZone,
+      java.nio.file.Path workingDir) {
+    requireNonNull(args, "args");
+    requireNonNull(out, "out");
+    requireNonNull(err, "err");
+    requireNonNull(clock, "clock");
+    requireNonNull(systemZone, "systemZone");
+    requireNonNull(workingDir, "workingDir");
+    try {
+      CliOptions options = CliOptions.parse(args);
+      if (options.help()) {
+        out.print(CliOptions.usage());
+        return EXIT_OK;
+      }
+      plan(options, out, err, clock, systemZone, workingDir);
+      return EXIT_OK;
+    } catch (UsageException e) {
+      err.println(NAME + ": " + e.getMessage());
+      return EXIT_USAGE;
+    } catch (RuntimeException e) {
+      err.println(NAME + ": internal error: " + Texts.oneLine(String.valueOf(e)));
+      return EXIT_FAILURE;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static void plan(
+      CliOptions options, PrintStream out, PrintStream err, Clock clock, ZoneId systemZone,
+      java.nio.file.Path workingDir) throws UsageException {
+    // Check every output before planning: a bad path costs nothing and leaves nothing behind.
+    Optional<OutputFile> icsFile = options.ics().equals(CliOptions.STDOUT) ? Optional.empty()
+        : Optional.of(OutputFile.checked("--ics", options.ics(), workingDir));
+    Optional<OutputFile> csvFile = Optional.empty();
+    if (options.sessionsCsv().isPresent() && !options.sessionsCsv().get().equals(
+        CliOptions.STDOUT)) {
+      csvFile = Optional.of(OutputFile.checked("--sessions-csv", options.sessionsCsv().get(),
+          workingDir));
+      if (icsFile.isPresent() && icsFile.get().path().toAbsolutePath().normalize().equals(
+          csvFile.get().path().toAbsolutePath().normalize())) {
+        throw UsageException.of("--sessions-csv", options.sessionsCsv().get(),
+            "is the same file as --ics");
+      }
+    }
+
+    ZoneId zone = options.zone().orElse(systemZone);
+    ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+    LocalDateTime injuredLocal = options.injuredAt()
+        .orElseGet(() -> now.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES));
+    PlanRequest request = PlanRequest.builder()
+        .injuredAt(ZonedDateTime.of(injuredLocal, zone))
+        .severity(options.severity())
+        .wakingHours(options.wakingHours())
+        .build();
+    Plan plan = Scheduler.plan(Protocols.hamstringStrain(), request);
+    IcalExporter exporter = options.exporter();
+    String ics = exporter.toIcs(plan);
+    String csv = options.sessionsCsv().isPresent() ? SessionsCsv.of(plan) : null;
+
+    if (icsFile.isPresent()) {
+      icsFile.get().write(ics.getBytes(StandardCharsets.UTF_8));
+    }
+    if (csvFile.isPresent()) {
+      csvFile.get().write(csv.getBytes(StandardCharsets.UTF_8));
+    }
+    // With a file on standard output, the report goes to standard error.
+    PrintStream report = out;
+    if (options.ics().equals(CliOptions.STDOUT)) {
+      out.print(ics);
+      report = err;
+    } else if (csvFile.isEmpty() && csv != null) {
+      out.print(csv);
+      report = err;
+    }
+
+    LocalDate today = now.toLocalDate();
+    LocalDate first = request.injuredAt().toLocalDate();
+    LocalDate end = plan.span().endExclusive().atZone(zone).toLocalDate();
+    boolean todayInPlan = !today.isBefore(first) && !today.isAfter(end);
+    LocalDate from = todayInPlan ? today : first;
+
+    report.print(AgendaReport.heading(plan));
+    report.println();
+    report.print(AgendaReport.timeline(plan));
+    report.println();
+    if (options.days() > 0) {
+      report.println("Sessions " + (todayInPlan ? "from today" : today.isBefore(first)
+          ? "from the day of the injury" : "of the first days (the plan ended on " + end + ")")
+          + ", times in " + zone.getId() + ":");
+      report.println();
+      report.print(AgendaReport.days(plan, from, options.days(), today));
+    }
+    report.println(plan.sessions().size() + " sessions, " + countEvents(ics) + " calendar events"
+        + exporter.alarmMinutesBefore().stream().mapToObj(m -> ", reminders " + m
+            + " min before each session").findFirst().orElse(", no reminders") + ".");
+    if (icsFile.isPresent()) {
+      report.println("Wrote " + icsFile.get().path() + ".");
+    }
+    if (csvFile.isPresent()) {
+      report.println("Wrote " + csvFile.get().path() + " (one line per session).");
+    }
+    report.println();
+    report.print(AgendaReport.importHelp(icsFile.map(f -> f.path().getFileName().toString())
+        .orElse("the calendar file")));
+    report.println();
+    report.println("Educational content, not medical advice: see a clinician if the pain is");
+    report.println("severe or does not improve.");
+  }
+
+  private static int countEvents(String ics) {
+    int n = 0;
+    for (int i = ics.indexOf("BEGIN:VEVENT"); i >= 0; i = ics.indexOf("BEGIN:VEVENT", i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,62 @@
+package org.rehabplan.examples.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small text helpers for the command line's messages and reports. */
+final class Texts {
+  private Texts() {}
+
+  /** {@code text} with line breaks and other control characters shown as escapes, on one line. */
+  static String oneLine(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code 'value'}, on one line, for messages. */
+  static String quote(String value) {
+    return "'" + oneLine(value) + "'";
+  }
+
+  /**
+   * {@code text} broken into lines of at most {@code width} characters at spaces (a longer word
+   * gets a line of its own), each line prefixed by {@code indent}.
+   */
+  static List<String> wrap(String text, int width, String indent) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.trim().split("\\s+")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(indent + line);
+        line.setLength(0);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    if (line.length() > 0) {
+      lines.add(indent + line);
+    }
+    return lines;
+  }
+
+  /** {@code s} padded with spaces to {@code width}, or followed by one space when longer. */
+  static String pad(String s, int width) {
+    return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+  }
+}
