@@ -52,6 +52,35 @@ public final class AgendaReport {
   }
 
   /**
+   * For a re-planned plan: the moment of re-planning, the current phase, the criteria reported
+   * met, the phase changes and setbacks, and what changed since {@code previous}.
+   */
+  public static String progress(Plan plan, Plan previous) {
+    requireNonNull(plan, "plan");
+    requireNonNull(previous, "previous");
+    StringBuilder out = new StringBuilder();
+    java.time.Instant asOf = plan.asOf().orElseThrow();
+    out.append("Re-planned ").append(DAY_YEAR_TIME.format(asOf.atZone(plan.zone())))
+        .append(" from ").append(plan.progress().checkIns().size()).append(" check-in(s)")
+        .append(" (version ").append(plan.version()).append(")\n");
+    plan.phaseAt(asOf).ifPresent(p -> out.append("  Now in: ").append(p.phase().name())
+        .append('\n'));
+    java.util.Set<String> met = new java.util.TreeSet<>();
+    plan.progress().checkIns().forEach(c -> met.addAll(c.criteriaMet()));
+    out.append("  Reported met: ").append(met.isEmpty() ? "nothing yet" : String.join(", ", met))
+        .append('\n');
+    for (org.rehabplan.Adjustment a : plan.adjustments()) {
+      out.append("  ").append(a.reason()).append('\n');
+    }
+    org.rehabplan.PlanDiff diff = org.rehabplan.PlanDiff.between(previous, plan);
+    out.append("  Changed since version ").append(previous.version()).append(": ")
+        .append(diff.moved().size()).append(" session(s) moved, ")
+        .append(diff.added().size()).append(" added, ")
+        .append(diff.cancelled().size()).append(" cancelled\n");
+    return out.toString();
+  }
+
+  /**
    * The phase timeline: one bar per phase over the days from the injury, {@code #} where the
    * typical projection lies and {@code -} where the phase may lie between its earliest start and
    * its latest end; then each phase's dates.

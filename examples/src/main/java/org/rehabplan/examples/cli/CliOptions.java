@@ -65,6 +65,14 @@ public final class CliOptions {
               + "start,end; - for standard output", "none"),
       OptionSpec.value("days", "N", "how many days of sessions to print, from today",
           String.valueOf(DEFAULT_DAYS)),
+      OptionSpec.value("check-in", "TEXT", "a check-in: local date-time, pain at rest/with"
+          + " activity (0-10), criteria met, optional note, e.g. \"2027-03-30T09:00 pain=2/4"
+          + " met=pain-relieved\"; the plan is re-planned from the check-ins", "none")
+          .asRepeatable(),
+      OptionSpec.value("check-ins", "FILE",
+          "check-ins, one per line in the --check-in syntax; # starts a comment", "none"),
+      OptionSpec.value("now", "DATE-TIME",
+          "the moment of re-planning, local time in --zone", "now, to the minute"),
       OptionSpec.flag("help", "show this help and exit").withShortName('h'));
 
   private final boolean help;
@@ -78,6 +86,9 @@ public final class CliOptions {
   private final @Nullable String calendarName;
   private final @Nullable String sessionsCsv;
   private final int days;
+  private final List<CheckInLine> checkIns;
+  private final @Nullable String checkInsFile;
+  private final @Nullable LocalDateTime now;
 
   private CliOptions(Builder b) {
     this.help = b.help;
@@ -91,6 +102,9 @@ public final class CliOptions {
     this.calendarName = b.calendarName;
     this.sessionsCsv = b.sessionsCsv;
     this.days = b.days;
+    this.checkIns = List.copyOf(b.checkIns);
+    this.checkInsFile = b.checkInsFile;
+    this.now = b.now;
   }
 
   /** The options when none are given. */
@@ -170,6 +184,22 @@ public final class CliOptions {
     v = p.value("days");
     if (v.isPresent()) {
       b.days = integer("--days", v.get(), 0, MAX_DAYS);
+    }
+    for (String text : p.values("check-in")) {
+      try {
+        b.checkIns.add(CheckInLine.parse(text));
+      } catch (IllegalArgumentException e) {
+        throw UsageException.of("--check-in", text, e.getMessage());
+      }
+    }
+    b.checkInsFile = path(p, "check-ins").orElse(null);
+    v = p.value("now");
+    if (v.isPresent()) {
+      try {
+        b.now = LocalDateTime.parse(v.get());
+      } catch (DateTimeParseException e) {
+        throw UsageException.of("--now", v.get(), "not a local date-time like 2027-03-30T09:05");
+      }
     }
     return new CliOptions(b);
   }
@@ -300,6 +330,26 @@ public final class CliOptions {
     return days;
   }
 
+  /** The check-ins given with {@code --check-in}, in command-line order. */
+  List<CheckInLine> checkIns() {
+    return checkIns;
+  }
+
+  /** The check-ins file, if any. */
+  public Optional<String> checkInsFile() {
+    return Optional.ofNullable(checkInsFile);
+  }
+
+  /** The moment of re-planning, local, or empty for "now". */
+  public Optional<LocalDateTime> now() {
+    return Optional.ofNullable(now);
+  }
+
+  /** Whether the plan is to be re-planned: check-ins or {@code --now} were given. */
+  public boolean replans() {
+    return !checkIns.isEmpty() || checkInsFile != null || now != null;
+  }
+
   /** The exporter these options ask for. */
   public IcalExporter exporter() {
     IcalExporter.Builder b = IcalExporter.builder().oneEventPerSession(expanded);
@@ -322,6 +372,9 @@ public final class CliOptions {
         + (alarmMinutes < 0 ? "off" : alarmMinutes + " min")
         + (calendarName == null ? "" : ", name=" + calendarName)
         + (sessionsCsv == null ? "" : ", csv=" + sessionsCsv) + ", days=" + days
+        + (checkIns.isEmpty() ? "" : ", " + checkIns.size() + " check-in(s)")
+        + (checkInsFile == null ? "" : ", check-ins=" + checkInsFile)
+        + (now == null ? "" : ", now=" + now)
         + (help ? ", help" : "") + "]";
   }
 
@@ -337,5 +390,8 @@ public final class CliOptions {
     @Nullable String calendarName;
     @Nullable String sessionsCsv;
     int days = DEFAULT_DAYS;
+    final List<CheckInLine> checkIns = new java.util.ArrayList<>();
+    @Nullable String checkInsFile;
+    @Nullable LocalDateTime now;
   }
 }

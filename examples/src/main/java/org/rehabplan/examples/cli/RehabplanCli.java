@@ -10,9 +10,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.rehabplan.CheckIn;
 import org.rehabplan.Plan;
 import org.rehabplan.PlanRequest;
+import org.rehabplan.ProgressLog;
 import org.rehabplan.Protocols;
 import org.rehabplan.Scheduler;
 import org.rehabplan.ical.IcalExporter;
@@ -115,7 +123,9 @@ public final class RehabplanCli {
         .severity(options.severity())
         .wakingHours(options.wakingHours())
         .build();
-    Plan plan = Scheduler.plan(Protocols.hamstringStrain(), request);
+    Plan firstVersion = Scheduler.plan(Protocols.hamstringStrain(), request);
+    Plan plan = options.replans()
+        ? replan(firstVersion, options, zone, now, workingDir) : firstVersion;
     IcalExporter exporter = options.exporter();
     String ics = exporter.toIcs(plan);
     String csv = options.sessionsCsv().isPresent() ? SessionsCsv.of(plan) : null;
@@ -136,7 +146,7 @@ public final class RehabplanCli {
       report = err;
     }
 
-    LocalDate today = now.toLocalDate();
+    LocalDate today = options.now().map(LocalDateTime::toLocalDate).orElse(now.toLocalDate());
     LocalDate first = request.injuredAt().toLocalDate();
     LocalDate end = plan.span().endExclusive().atZone(zone).toLocalDate();
     boolean todayInPlan = !today.isBefore(first) && !today.isAfter(end);
@@ -144,6 +154,10 @@ public final class RehabplanCli {
 
     report.print(AgendaReport.heading(plan));
     report.println();
+    if (plan.version() > 1) {
+      report.print(AgendaReport.progress(plan, firstVersion));
+      report.println();
+    }
     report.print(AgendaReport.timeline(plan));
     report.println();
     if (options.days() > 0) {
@@ -168,6 +182,48 @@ public final class RehabplanCli {
     report.println();
     report.println("Educational content, not medical advice: see a clinician if the pain is");
     report.println("severe or does not improve.");
+  }
+
+  /** The plan re-planned from the check-ins, at {@code --now} or the clock's now. */
+  private static Plan replan(
+      Plan first, CliOptions options, ZoneId zone, ZonedDateTime clockNow,
+      java.nio.file.Path workingDir) throws UsageException {
+    List<CheckInLine> lines = new ArrayList<>();
+    if (options.checkInsFile().isPresent()) {
+      String name = options.checkInsFile().get();
+      try {
+        lines.addAll(CheckInLine.parseFile(
+            Files.readAllLines(workingDir.resolve(name), StandardCharsets.UTF_8), name));
+      } catch (IOException | UncheckedIOException e) {
+        throw UsageException.of("--check-ins", name, "cannot be read ("
+            + Texts.oneLine(String.valueOf(e.getMessage())) + ")");
+      }
+    }
+    lines.addAll(options.checkIns());
+    Instant now = options.now().map(t -> ZonedDateTime.of(t, zone).toInstant())
+        .orElse(clockNow.toInstant());
+    Instant injury = first.request().injuredAt().toInstant();
+    if (now.isBefore(injury)) {
+      throw UsageException.of("--now", options.now().map(String::valueOf).orElse("now"),
+          "is before the injury " + first.request().injuredAt().toLocalDateTime());
+    }
+    List<CheckIn> checkIns = new ArrayList<>();
+    for (CheckInLine line : lines) {
+      CheckIn c = line.toCheckIn(zone);
+      if (c.at().isAfter(now) || c.at().isBefore(injury)) {
+        throw UsageException.of("--check-in", line.at().toString(), c.at().isAfter(now)
+            ? "is after --now " + now.atZone(zone).toLocalDateTime()
+            : "is before the injury " + first.request().injuredAt().toLocalDateTime());
+      }
+      checkIns.add(c);
+    }
+    ProgressLog log;
+    try {
+      log = ProgressLog.of(checkIns);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--check-in: " + e.getMessage());
+    }
+    return Scheduler.replan(first, log, now);
   }
 
   private static int countEvents(String ics) {
