@@ -145,7 +145,7 @@ public final class IcalExporter {
   public byte[] toBytes(Plan plan) {
     requireNonNull(plan, "plan");
     // The content lines go straight into bytes: the same file as Folding.fold(toCalendar(plan)
-    // .toString()), about 30 times faster and with a tenth of the garbage (benchmarks/RESULTS.md).
+    // .toString()), without the model (4x faster compact, 10x expanded; benchmarks/RESULTS.md).
     int sessions = plan.sessions().size();
     IcsWriter writer = new IcsWriter(plan.zone(),
         16 * 1024 + sessions * (oneEventPerSession ? 768 : 32));
