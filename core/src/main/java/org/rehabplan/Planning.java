@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 /** One run of the scheduler: the algorithm behind {@link Scheduler#plan}. Not thread-safe. */
 final class Planning {
-  private static final Duration ROUNDING = Duration.ofMinutes(5);
+  private static final long ROUNDING_NANOS = Duration.ofMinutes(5).toNanos();
   /** Longer than any busy block: a session plus the room kept for its relatives. */
   private static final Duration LONGEST_BUSY = Duration.ofDays(3);
 
@@ -316,15 +316,16 @@ final class Planning {
       if (!timing.days().contains(days.date(k).getDayOfWeek())) {
         continue;
       }
-      Duration slot = window.duration().dividedBy(timing.count());
+      // In nanoseconds (a waking window is at most a day): Duration.dividedBy works in BigDecimal.
+      long slot = window.duration().toNanos() / timing.count();
+      long spare = slot - block.toNanos();
+      Instant limit = min(w.endExclusive(), window.endExclusive());
       for (int i = 0; i < timing.count(); i++) {
-        Duration offset = slot.multipliedBy(i);
-        Duration spare = slot.minus(block);
-        if (!spare.isNegative()) {
-          offset = offset.plus(spare.dividedBy(2));
+        long offset = slot * i;
+        if (spare >= 0) {
+          offset += spare / 2;
         }
-        Instant blockStart = window.start().plus(floor(offset, ROUNDING));
-        Instant limit = min(w.endExclusive(), window.endExclusive());
+        Instant blockStart = window.start().plusNanos(offset - offset % ROUNDING_NANOS);
         if (blockStart.isBefore(w.start()) || blockStart.plus(block).isAfter(limit)) {
           continue;
         }
@@ -486,9 +487,15 @@ final class Planning {
     sorted.sort(Comparator.comparing((Draft d) -> d.intervention().id())
         .thenComparing(d -> d.interval().start()));
     List<Session> sessions = new ArrayList<>(sorted.size());
+    String prefix = "";
+    Draft previous = null;
     for (Draft d : sorted) {
       Phase phase = phases.get(d.phaseIndex());
-      String prefix = d.intervention().id() + "/" + phase.id() + "/";
+      if (previous == null || !phases.get(previous.phaseIndex()).id().equals(phase.id())
+          || !previous.intervention().id().equals(d.intervention().id())) {
+        prefix = d.intervention().id() + "/" + phase.id() + "/"; // built once per run of ids
+      }
+      previous = d;
       int n = usedOrdinals.merge(prefix, 1, Integer::sum);
       sessions.add(new Session(prefix + n, d.intervention(), phase, d.interval()));
     }
@@ -509,10 +516,6 @@ final class Planning {
       throw new IllegalStateException("waking days not computed");
     }
     return w;
-  }
-
-  private static Duration floor(Duration d, Duration unit) {
-    return d.minus(Duration.ofNanos(d.toNanos() % unit.toNanos()));
   }
 
   private static Instant max(Instant a, Instant b) {

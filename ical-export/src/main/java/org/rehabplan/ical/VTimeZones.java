@@ -1,5 +1,6 @@
 package org.rehabplan.ical;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.fortuna.ical4j.model.ComponentList;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.PropertyList;
 import net.fortuna.ical4j.model.component.Daylight;
 import net.fortuna.ical4j.model.component.Observance;
@@ -26,22 +28,33 @@ import net.fortuna.ical4j.model.property.TzOffsetTo;
  * VTIMEZONE components written from the JDK's time-zone rules, the rules the scheduler used, with
  * one observance per offset change in the covered years (iCal4j's bundled definitions lag behind
  * the tz database for dozens of zones, e.g. America/Sao_Paulo, which dropped DST in 2019).
- * Components are cached per zone and range of years; callers must not modify them.
+ * Components are cached per zone and range of years, with their folded text; callers must not
+ * modify them.
  */
 final class VTimeZones {
   private static final int MAX_CACHED = 256;
 
-  private final Map<String, VTimeZone> cache = new ConcurrentHashMap<>();
+  /**
+   * A cached VTIMEZONE.
+   *
+   * @param component the component; not to be modified
+   * @param folded its content lines as iCal4j writes them, folded, in UTF-8; not to be modified
+   * @param tzidParameter {@code ;TZID=} and the zone's id as a parameter value, in UTF-8; not to
+   *     be modified
+   */
+  record Entry(VTimeZone component, byte[] folded, byte[] tzidParameter) {}
+
+  private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
   /**
    * The VTIMEZONE for {@code zone} that defines every local time between the start of the year of
    * {@code from} and the end of the year of {@code to} (both in UTC).
    */
-  VTimeZone forRange(ZoneId zone, Instant from, Instant to) {
+  Entry forRange(ZoneId zone, Instant from, Instant to) {
     int fromYear = LocalDateTime.ofInstant(from, ZoneOffset.UTC).getYear();
     int toYear = LocalDateTime.ofInstant(to, ZoneOffset.UTC).getYear();
     String key = zone.getId() + "/" + fromYear + "/" + toYear;
-    VTimeZone cached = cache.get(key);
+    Entry cached = cache.get(key);
     if (cached != null) {
       return cached;
     }
@@ -51,8 +64,12 @@ final class VTimeZones {
     VTimeZone built = build(zone,
         LocalDate.of(fromYear, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC),
         LocalDate.of(toYear + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
-    VTimeZone raced = cache.putIfAbsent(key, built);
-    return raced == null ? built : raced;
+    Entry entry = new Entry(built,
+        Folding.fold(built.toString()).getBytes(StandardCharsets.UTF_8),
+        new ParameterList(List.of(new net.fortuna.ical4j.model.parameter.TzId(zone.getId())))
+            .toString().getBytes(StandardCharsets.UTF_8));
+    Entry raced = cache.putIfAbsent(key, entry);
+    return raced == null ? entry : raced;
   }
 
   private static VTimeZone build(ZoneId zone, Instant from, Instant to) {
