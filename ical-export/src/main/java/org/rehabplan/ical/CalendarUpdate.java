@@ -290,6 +290,9 @@ final class CalendarUpdate {
   private static Value typed(String name, String line, ZoneId zone, boolean utcOnly) {
     String parameters = parameters(line);
     String value = value(line);
+    boolean allDay = parameters.equals(";VALUE=DATE");
+    boolean textual = name.equals(Property.SUMMARY) || name.equals(Property.RRULE);
+    boolean utc = allDay || textual || checkZone(parameters, zone, utcOnly, line);
     try {
       switch (name) {
         case Property.SUMMARY:
@@ -298,18 +301,14 @@ final class CalendarUpdate {
           return new RuleValue(rule(value));
         case Property.DTSTART:
         case Property.DTEND:
-          if (parameters.equals(";VALUE=DATE")) {
-            return new DateValue(name, LocalDate.parse(value, BASIC_DATE));
-          }
-          boolean utc = checkZone(parameters, zone, utcOnly, line);
-          return new DateTimeValue(name, instant(value, utc, zone), utc);
+          return allDay ? new DateValue(name, LocalDate.parse(value, BASIC_DATE))
+              : new DateTimeValue(name, instant(value, utc, zone), utc);
         default: { // EXDATE, RDATE
-          boolean listUtc = checkZone(parameters, zone, utcOnly, line);
           List<Instant> instants = new ArrayList<>();
           for (String v : value.split(",", -1)) {
-            instants.add(instant(v, listUtc, zone));
+            instants.add(instant(v, utc, zone));
           }
-          return new DateListValue(name, instants, listUtc);
+          return new DateListValue(name, instants, utc);
         }
       }
     } catch (DateTimeParseException | IllegalArgumentException | IndexOutOfBoundsException ex) {

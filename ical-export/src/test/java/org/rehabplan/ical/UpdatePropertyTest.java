@@ -15,10 +15,13 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
+import org.rehabplan.CheckIn;
 import org.rehabplan.Interval;
 import org.rehabplan.Plan;
 import org.rehabplan.ProgressLog;
+import org.rehabplan.Protocols;
 import org.rehabplan.Scheduler;
 import org.rehabplan.Session;
 import org.rehabplan.testing.RehabArbitraries;
@@ -52,15 +55,44 @@ class UpdatePropertyTest {
 
   @Provide
   Arbitrary<Case> cases() {
+    // The hamstring protocol has criteria and setback rules: phase changes and setbacks.
     Arbitrary<Plan> plans = Arbitraries.frequencyOf(
-        Tuple.of(1, RandomPlans.plans()), Tuple.of(1, RehabArbitraries.plans()));
-    return plans.flatMap(plan -> Combinators.combine(
+        Tuple.of(1, RandomPlans.plans()), Tuple.of(1, RehabArbitraries.plans()),
+        Tuple.of(1, hamstringPlans()));
+    Arbitrary<Case> random = plans.flatMap(plan -> Combinators.combine(
             RehabArbitraries.checkInLogs(plan), Arbitraries.longs().between(0, 4 * 24 * 60),
             Arbitraries.of(EXPORTERS))
         .as((log, minutesLater, exporter) -> {
           Instant last = log.isEmpty() ? plan.request().injuredAt().toInstant()
               : log.checkIns().get(log.checkIns().size() - 1).at();
           return new Case(plan, log, last.plus(Duration.ofMinutes(minutesLater)), exporter);
+        }));
+    return Arbitraries.frequencyOf(Tuple.of(3, random), Tuple.of(1, setbacks()));
+  }
+
+  private static Arbitrary<Plan> hamstringPlans() {
+    return RehabArbitraries.plans().protocols(Arbitraries.just(Protocols.hamstringStrain()));
+  }
+
+  /**
+   * Hamstring plans with pain relieved after 2 to 5 days, then a painful check-in up to 3 days
+   * later (a setback in Restore), re-planned up to a day after it: series cut short and split.
+   */
+  private static Arbitrary<Case> setbacks() {
+    return hamstringPlans().flatMap(plan -> Combinators.combine(
+            Arbitraries.integers().between(2 * 24 * 60, 5 * 24 * 60),
+            Arbitraries.integers().between(1, 3 * 24 * 60),
+            Arbitraries.integers().between(6, 10),
+            Arbitraries.integers().between(0, 24 * 60),
+            Arbitraries.of(EXPORTERS))
+        .as((relievedAfter, painAfter, pain, nowAfter, exporter) -> {
+          Instant relieved = plan.request().injuredAt().toInstant()
+              .plus(Duration.ofMinutes(relievedAfter));
+          Instant painful = relieved.plus(Duration.ofMinutes(painAfter));
+          ProgressLog log = ProgressLog.of(
+              CheckIn.of(relieved, 1, 2, List.of("pain-relieved")),
+              CheckIn.of(painful, 3, pain, List.of()));
+          return new Case(plan, log, painful.plus(Duration.ofMinutes(nowAfter)), exporter);
         }));
   }
 
@@ -70,6 +102,15 @@ class UpdatePropertyTest {
     String first = c.exporter().toIcs(c.v1());
     String update = c.exporter().toIcs(v2, c.v1());
     assertClientSees(v2, List.of(first, update), window(c.v1(), v2), c);
+    // Not vacuous: updates with cancelled events, changed events and setbacks occur.
+    Statistics.label("cancelled events").collect(update.contains("\r\nSTATUS:CANCELLED\r\n"));
+    Statistics.label("changed events").collect(update.contains("\r\nSEQUENCE:1\r\n"));
+    Statistics.label("phase repeated").collect(
+        v2.phases().stream().map(p -> p.id()).distinct().count() < v2.phases().size());
+    Statistics.label("cancelled events").coverage(
+        cov -> cov.check(true).percentage(p -> p >= 2));
+    Statistics.label("changed events").coverage(cov -> cov.check(true).percentage(p -> p >= 20));
+    Statistics.label("phase repeated").coverage(cov -> cov.check(true).percentage(p -> p >= 5));
   }
 
   @Property(tries = TRIES)
@@ -138,7 +179,7 @@ class UpdatePropertyTest {
   @Property(tries = TRIES)
   void aChainOfUpdatesNeverLowersASequenceAndEveryClientCatchesUp(@ForAll("cases") Case c) {
     // v2 from the check-ins up to some moment, v3 from all of them.
-    List<org.rehabplan.CheckIn> all = c.log().checkIns();
+    List<CheckIn> all = c.log().checkIns();
     int k = all.size() / 2;
     Instant middle = k < all.size() ? all.get(k).at() : c.now();
     Plan v2 = Scheduler.replan(c.v1(), ProgressLog.of(all.subList(0, k)), middle);
