@@ -147,7 +147,7 @@ final class CalendarAssembler {
   /**
    * An event of the previous export that this version no longer has: its times and recurrence,
    * STATUS:CANCELLED and a higher SEQUENCE, so that calendars that imported or subscribed to the
-   * previous file remove it.
+   * previous file remove it. In privacy mode without its SUMMARY.
    */
   private void cancelledEvent(CalendarUpdate.Cancelled c) {
     out.begin("VEVENT");
@@ -166,6 +166,8 @@ final class CalendarAssembler {
       } else if (v instanceof CalendarUpdate.TextValue t) {
         if (t.name().equals(ITEM_PROPERTY)) {
           out.constant(ImmutableStatus.VEVENT_CANCELLED);
+        } else if (options.privacyMode()) {
+          continue; // no title from a previous export made without privacy mode
         }
         out.text(t.name(), t.text());
       }

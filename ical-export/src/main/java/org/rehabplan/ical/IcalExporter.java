@@ -79,6 +79,10 @@ import org.rehabplan.Plan;
  *   <li>For a chain of versions pass the file written last ({@link #toBytes(Plan, byte[])}):
  *       SEQUENCE then never decreases along the chain. {@link #toBytes(Plan, Plan)} compares with
  *       the plain export of the previous version, as if that was the file written last.
+ *   <li>The previous export should be made with the same options: with others (compact against
+ *       one event per session, say) the UIDs or contents differ, and the update cancels and
+ *       replaces more events than needed, still correctly. In privacy mode cancelled events carry
+ *       no SUMMARY.
  *   <li>No METHOD is written (a plain iCalendar object for import and subscription, not an iTIP
  *       message).
  * </ul>

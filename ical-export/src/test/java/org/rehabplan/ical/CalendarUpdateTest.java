@@ -164,6 +164,20 @@ class CalendarUpdateTest {
   }
 
   @Test
+  void otherOptionsStillGiveACorrectUpdateAndPrivacyModeWritesNoTitleOfACancelledEvent() {
+    IcalExporter privacy = EXPORTER.toBuilder().privacyMode(true).build();
+    String v1 = EXPORTER.toIcs(V1);
+    String v2 = privacy.toIcs(V2, EXPORTER.toBytes(V1));
+    String cancelled = eventWith(v2, "STATUS:CANCELLED");
+    assertFalse(cancelled.contains("SUMMARY"), cancelled);
+    assertFalse(v2.contains("Self-check"), "no personal text in privacy mode");
+    assertEquals(Expansions.expected(V2), Expansions.biweeklyAfterUpdates(List.of(v1, v2)));
+    IcalExporter oneEach = EXPORTER.toBuilder().oneEventPerSession(true).build();
+    String each = oneEach.toIcs(V2, EXPORTER.toBytes(V1));
+    assertEquals(Expansions.expected(V2), Expansions.biweeklyAfterUpdates(List.of(v1, each)));
+  }
+
+  @Test
   void theNewVersionIsCheckedToBeOfTheSamePlan() {
     Plan other = Scheduler.plan(Protocols.hamstringStrain(), PlanRequest.builder()
         .injuredAt(ZonedDateTime.parse("2027-03-27T18:31+01:00[Europe/Berlin]")).build());
