@@ -11,7 +11,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
@@ -19,6 +21,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.jspecify.annotations.Nullable;
 import org.rehabplan.Criterion;
 import org.rehabplan.Intervention;
 import org.rehabplan.Milestone;
@@ -31,7 +34,15 @@ import org.rehabplan.Timing;
 
 /**
  * One export: walks the plan once and puts the calendar into a {@link ContentSink}, component by
- * component in file order. Not thread-safe; used once.
+ * component in file order; with a {@link CalendarUpdate}, each event gets its SEQUENCE and the
+ * cancelled events of the previous export follow the plan's events. Not thread-safe; used once.
+ *
+ * <p>UID keys (hashed with the plan's identity): {@code phase:ID} for a phase ({@code
+ * phase:ID/N} for its N-th occurrence after setbacks, N &ge; 2), {@code guidance:SPAN-ID} (also
+ * with {@code /N} for repeated occurrences), {@code milestone:ID}, and for sessions {@code
+ * series:SESSION-ID} or {@code session:SESSION-ID} with the id of the event's first session
+ * (compact and one-event-per-session form). Session ids survive re-planning (a moved session
+ * keeps its id), so a series that moves or is cut short keeps its UID.
  */
 final class CalendarAssembler {
   /** The PRODID of every exported calendar. */
@@ -48,6 +59,7 @@ final class CalendarAssembler {
   private final IcalExporter options;
   private final Plan plan;
   private final ContentSink out;
+  private final @Nullable CalendarUpdate update;
   private final ZoneId zone;
   private final boolean utcOnly;
   private final Instant stamp;
@@ -56,13 +68,20 @@ final class CalendarAssembler {
   private final char[] uid = new char[32 + "@rehabplan".length()];
 
   CalendarAssembler(IcalExporter options, Plan plan, ContentSink out) {
+    this(options, plan, out, null);
+  }
+
+  /** @param update the update rules relative to a previous export, or null for a plain export */
+  CalendarAssembler(
+      IcalExporter options, Plan plan, ContentSink out, @Nullable CalendarUpdate update) {
     this.options = options;
     this.plan = plan;
     this.out = out;
+    this.update = update;
     this.zone = plan.zone();
     this.utcOnly = isUtcOnly(zone);
     Instant stampInstant = options.clock().map(java.time.Clock::instant)
-        .orElse(plan.request().injuredAt().toInstant());
+        .orElse(plan.asOf().orElse(plan.request().injuredAt().toInstant()));
     this.stamp = stampInstant.truncatedTo(ChronoUnit.SECONDS);
     this.identity = (plan.protocol().id() + '\u0000' + plan.request().injuredAt().toInstant()
         + '\u0000' + zone.getId() + '\u0000' + plan.request().severity() + '\u0000'
@@ -91,11 +110,13 @@ final class CalendarAssembler {
       out.timeZone(options.timeZones().forRange(zone, plan.span().start(), lastInstant()));
     }
     List<PlannedPhase> phases = plan.phases();
+    Map<String, Integer> occurrences = new HashMap<>();
     for (int i = 0; i < phases.size(); i++) {
-      phaseEvent(phases.get(i), i, phases.size());
+      phaseEvent(phases.get(i), i, phases.size(),
+          occurrence("phase:" + phases.get(i).id(), occurrences));
     }
     for (Span span : plan.spans()) {
-      spanEvent(span);
+      spanEvent(span, occurrence("guidance:" + span.id(), occurrences));
     }
     for (Milestone milestone : plan.milestones()) {
       milestoneEvent(milestone);
@@ -106,12 +127,74 @@ final class CalendarAssembler {
     for (SeriesPlanner.TimedEvent e : timed) {
       sessionEvent(e);
     }
+    if (update != null) {
+      for (CalendarUpdate.Cancelled c : update.cancelled()) {
+        cancelledEvent(c);
+      }
+    }
     out.end("VCALENDAR");
+  }
+
+  /**
+   * {@code key} the first time, {@code key/N} the N-th time: phases and guidance spans of a phase
+   * the person was set back to occur more than once.
+   */
+  private static String occurrence(String key, Map<String, Integer> seen) {
+    int n = seen.merge(key, 1, Integer::sum);
+    return n == 1 ? key : key + "/" + n;
+  }
+
+  /**
+   * An event of the previous export that this version no longer has: its times and recurrence,
+   * STATUS:CANCELLED and a higher SEQUENCE, so that calendars that imported or subscribed to the
+   * previous file remove it. In privacy mode without its SUMMARY.
+   */
+  private void cancelledEvent(CalendarUpdate.Cancelled c) {
+    out.begin("VEVENT");
+    out.text(Property.UID, c.uid());
+    out.stamp(stamp);
+    out.integer(Property.SEQUENCE, c.sequence());
+    for (CalendarUpdate.Value v : c.values()) {
+      if (v instanceof CalendarUpdate.DateValue d) {
+        out.date(d.name(), d.date());
+      } else if (v instanceof CalendarUpdate.DateTimeValue d) {
+        out.dateTime(d.name(), d.instant(), d.utc());
+      } else if (v instanceof CalendarUpdate.DateListValue d) {
+        out.dateList(d.name(), d.instants(), d.utc());
+      } else if (v instanceof CalendarUpdate.RuleValue r) {
+        out.rule(r.rule());
+      } else if (v instanceof CalendarUpdate.TextValue t) {
+        if (t.name().equals(ITEM_PROPERTY)) {
+          out.constant(ImmutableStatus.VEVENT_CANCELLED);
+        } else if (options.privacyMode()) {
+          continue; // no title from a previous export made without privacy mode
+        }
+        out.text(t.name(), t.text());
+      }
+    }
+    if (c.values().stream().noneMatch(v -> v instanceof CalendarUpdate.TextValue t
+        && t.name().equals(ITEM_PROPERTY))) {
+      out.constant(ImmutableStatus.VEVENT_CANCELLED);
+    }
+    out.end("VEVENT");
+  }
+
+  /** SEQUENCE of the event with {@code uid}, when an update makes it more than 0 (the default). */
+  private void sequence(String uid) {
+    if (update != null) {
+      int n = update.sequence(uid);
+      if (n > 0) {
+        out.integer(Property.SEQUENCE, n);
+      }
+    }
   }
 
   /** The latest instant any timed value of the export refers to. */
   private Instant lastInstant() {
     Instant last = plan.span().endExclusive();
+    if (update != null) {
+      last = update.lastInstant(last);
+    }
     for (Session s : plan.sessions()) {
       if (s.end().isAfter(last)) {
         last = s.end();
@@ -132,8 +215,9 @@ final class CalendarAssembler {
     Session master = e.master();
     Intervention intervention = master.intervention();
     out.begin("VEVENT");
-    uid(e.key());
+    String id = uid(e.key());
     out.stamp(stamp);
+    sequence(id);
     out.dateTime(Property.DTSTART, master.start(), e.utc());
     out.dateTime(Property.DTEND, master.end(), e.utc());
     SeriesPlanner.Rule rule = e.rule();
@@ -178,11 +262,12 @@ final class CalendarAssembler {
 
   // ------------------------------------------------------------------ all-day and milestones
 
-  private void phaseEvent(PlannedPhase planned, int index, int count) {
+  private void phaseEvent(PlannedPhase planned, int index, int count, String key) {
     Phase phase = planned.phase();
     out.begin("VEVENT");
-    uid("phase:" + phase.id());
+    String id = uid(key);
     out.stamp(stamp);
+    sequence(id);
     dates(planned.start(), planned.end());
     if (options.privacyMode()) {
       out.text(Property.SUMMARY, "Rehab phase " + (index + 1) + " of " + count);
@@ -225,11 +310,12 @@ final class CalendarAssembler {
     return d.toString();
   }
 
-  private void spanEvent(Span span) {
+  private void spanEvent(Span span, String key) {
     Intervention i = span.intervention();
     out.begin("VEVENT");
-    uid("guidance:" + span.id());
+    String id = uid(key);
     out.stamp(stamp);
+    sequence(id);
     dates(span.interval().start(), span.interval().endExclusive());
     if (options.privacyMode()) {
       out.text(Property.SUMMARY, "Rehab guidance");
@@ -249,8 +335,9 @@ final class CalendarAssembler {
 
   private void milestoneEvent(Milestone m) {
     out.begin("VEVENT");
-    uid("milestone:" + m.id());
+    String id = uid("milestone:" + m.id());
     out.stamp(stamp);
+    sequence(id);
     Instant start = m.projected();
     Instant end = start.plus(MILESTONE_LENGTH);
     boolean utc = utcOnly || !unambiguous(start) || !unambiguous(end);
@@ -311,8 +398,11 @@ final class CalendarAssembler {
     return zone.getRules().getValidOffsets(LocalDateTime.ofInstant(t, zone)).size() == 1;
   }
 
-  /** UID: the first 16 bytes of SHA-256 over the plan's identity and the key, in hex. */
-  private void uid(String key) {
+  /**
+   * Writes the UID: the first 16 bytes of SHA-256 over the plan's identity and the key, in hex;
+   * returns it.
+   */
+  private String uid(String key) {
     sha256.reset();
     sha256.update(identity);
     sha256.update(key.getBytes(StandardCharsets.UTF_8));
@@ -321,7 +411,9 @@ final class CalendarAssembler {
       uid[2 * i] = HEX[hash[i] >> 4 & 0xF];
       uid[2 * i + 1] = HEX[hash[i] & 0xF];
     }
-    out.text(Property.UID, new String(uid));
+    String value = new String(uid);
+    out.text(Property.UID, value);
+    return value;
   }
 
   private static String text(String s, String what) {

@@ -25,6 +25,9 @@ interface ContentSink {
   /** A TEXT property (escaped in the file): PRODID, NAME, UID, SUMMARY, X-... */
   void text(String name, String value);
 
+  /** An INTEGER property: SEQUENCE. */
+  void integer(String name, int value);
+
   /** A property with a fixed value, such as VERSION or STATUS. */
   void constant(Property property);
 

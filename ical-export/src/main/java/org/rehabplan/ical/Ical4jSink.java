@@ -35,6 +35,7 @@ import net.fortuna.ical4j.model.property.Name;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RDate;
 import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Trigger;
 import net.fortuna.ical4j.model.property.Uid;
@@ -110,6 +111,14 @@ final class Ical4jSink implements ContentSink {
       case Property.DESCRIPTION -> new Description(value);
       default -> new XProperty(name, value);
     });
+  }
+
+  @Override
+  public void integer(String name, int value) {
+    if (!name.equals(Property.SEQUENCE)) {
+      throw new IllegalArgumentException("unexpected integer property: " + name);
+    }
+    add(new Sequence(value));
   }
 
   @Override

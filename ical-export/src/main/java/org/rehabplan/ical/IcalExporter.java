@@ -48,10 +48,44 @@ import org.rehabplan.Plan;
  * are escaped. Every component has a UID and a UTC DTSTAMP. UIDs are hashes of the plan's identity
  * (protocol, injury instant, zone, severity, waking hours) and the event's series, so they hold no
  * personal data and stay the same when an unchanged plan is exported again. DTSTAMP is the injury
- * instant, or the instant of an {@linkplain Builder#clock(Clock) injected clock}: equal plans and
- * options give byte-identical files. The VTIMEZONE is written from the JDK's zone rules (the rules
+ * instant (for a re-planned plan, its {@linkplain Plan#asOf() moment of re-planning}), or the
+ * instant of an {@linkplain Builder#clock(Clock) injected clock}: equal plans and options give
+ * byte-identical files. The VTIMEZONE is written from the JDK's zone rules (the rules
  * the scheduler used); zones with a fixed offset are written in UTC, without TZID. iCalendar has
  * whole seconds: fractions of a second in a plan are dropped.
+ *
+ * <h2>Calendar updates</h2>
+ *
+ * <p>A re-planned plan ({@link org.rehabplan.Scheduler#replan}) exported as an update of an
+ * earlier export ({@link #toIcs(Plan, Plan)}, {@link #toBytes(Plan, byte[])} and their siblings)
+ * updates what the person imported or subscribed to instead of duplicating it:
+ *
+ * <ul>
+ *   <li>UIDs depend only on the plan's identity (protocol id, injury instant, zone, severity,
+ *       waking hours; not its version, moment of re-planning or check-ins) and the event's key:
+ *       the phase (and its occurrence after a setback), the guidance span, the milestone, or the
+ *       id of the first session of a timed event. Sessions keep their ids when re-planning moves
+ *       them, so a series that moves, or is cut short, keeps its UID.
+ *   <li>Events are matched by UID with the previous export. Content the same (every line but
+ *       DTSTAMP and SEQUENCE, alarms included): SEQUENCE kept. Content changed: the previous
+ *       SEQUENCE + 1. An event of the previous export that this version lacks (a series split at a
+ *       phase change starts a new UID, for instance) is written again with STATUS:CANCELLED and
+ *       SEQUENCE + 1, with its DTSTART, DTEND, RRULE, EXDATE, RDATE and SUMMARY, so that clients
+ *       match and remove it; cancelled events stay in every later update. SEQUENCE 0 is the
+ *       default and not written.
+ *   <li>A client that keeps, for each UID, the event with the highest SEQUENCE and drops
+ *       cancelled ones sees exactly the new version's sessions. An update that changes nothing is
+ *       byte for byte the plain export; the same update made twice gives the same bytes.
+ *   <li>For a chain of versions pass the file written last ({@link #toBytes(Plan, byte[])}):
+ *       SEQUENCE then never decreases along the chain. {@link #toBytes(Plan, Plan)} compares with
+ *       the plain export of the previous version, as if that was the file written last.
+ *   <li>The previous export should be made with the same options: with others (compact against
+ *       one event per session, say) the UIDs or contents differ, and the update cancels and
+ *       replaces more events than needed, still correctly. In privacy mode cancelled events carry
+ *       no SUMMARY.
+ *   <li>No METHOD is written (a plain iCalendar object for import and subscription, not an iTIP
+ *       message).
+ * </ul>
  *
  * <p>iCal4j's time-zone updates over the network are switched off: loading this class sets the
  * system property {@value #TIMEZONE_UPDATE_PROPERTY} to {@code false} unless it is already set.
@@ -168,6 +202,136 @@ public final class IcalExporter {
     byte[] bytes = toBytes(plan);
     out.write(bytes);
     out.flush();
+  }
+
+  // ------------------------------------------------------------------ updates
+
+  /**
+   * The plan as an iCal4j calendar that updates the plain export of {@code previous} made with
+   * these options (see Calendar updates in the class documentation).
+   *
+   * @param previous an earlier version of the same plan (same protocol and request), typically
+   *     the first one
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code previous} is a plan of another protocol or request,
+   *     or as {@link #toCalendar(Plan)}
+   */
+  public Calendar toCalendar(Plan plan, Plan previous) {
+    return toCalendar(plan, toBytes(checkSamePlan(plan, previous)));
+  }
+
+  /**
+   * The plan as an iCal4j calendar that updates {@code previousExport}, the file written before
+   * for an earlier version of the same plan with these options (a plain export or an update).
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code previousExport} is not a calendar written by this
+   *     exporter for the plan's time zone, holds a UID twice, or as {@link #toCalendar(Plan)}
+   */
+  public Calendar toCalendar(Plan plan, byte[] previousExport) {
+    requireNonNull(plan, "plan");
+    requireNonNull(previousExport, "previousExport");
+    CalendarUpdate update = update(plan, previousExport);
+    Ical4jSink sink = new Ical4jSink(plan.zone(), true);
+    new CalendarAssembler(this, plan, sink, update).assemble();
+    return sink.calendar();
+  }
+
+  /**
+   * The plan as iCalendar text that updates the plain export of {@code previous}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #toCalendar(Plan, Plan)}
+   */
+  public String toIcs(Plan plan, Plan previous) {
+    return new String(toBytes(plan, previous), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The plan as iCalendar text that updates {@code previousExport}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #toCalendar(Plan, byte[])}
+   */
+  public String toIcs(Plan plan, byte[] previousExport) {
+    return new String(toBytes(plan, previousExport), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The UTF-8 bytes of an {@code .ics} file that updates the plain export of {@code previous}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #toCalendar(Plan, Plan)}
+   */
+  public byte[] toBytes(Plan plan, Plan previous) {
+    return toBytes(plan, toBytes(checkSamePlan(plan, previous)));
+  }
+
+  /**
+   * The UTF-8 bytes of an {@code .ics} file that updates {@code previousExport}, the file written
+   * before: pass each written file to the next update for a chain of versions.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #toCalendar(Plan, byte[])}
+   */
+  public byte[] toBytes(Plan plan, byte[] previousExport) {
+    requireNonNull(plan, "plan");
+    requireNonNull(previousExport, "previousExport");
+    byte[] plain = toBytes(plan);
+    CalendarUpdate update = CalendarUpdate.between(plain, previousExport, plan.zone(),
+        CalendarAssembler.isUtcOnly(plan.zone()));
+    if (update.isEmpty()) {
+      return plain;
+    }
+    IcsWriter writer = new IcsWriter(plan.zone(), plain.length + 4096);
+    new CalendarAssembler(this, plan, writer, update).assemble();
+    return writer.toByteArray();
+  }
+
+  /**
+   * Writes the bytes of {@link #toBytes(Plan, Plan)} to {@code out}, then flushes it; does not
+   * close it.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #toCalendar(Plan, Plan)}
+   * @throws IOException if writing fails
+   */
+  public void write(Plan plan, Plan previous, OutputStream out) throws IOException {
+    requireNonNull(out, "out");
+    byte[] bytes = toBytes(plan, previous);
+    out.write(bytes);
+    out.flush();
+  }
+
+  /**
+   * Writes the bytes of {@link #toBytes(Plan, byte[])} to {@code out}, then flushes it; does not
+   * close it.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #toCalendar(Plan, byte[])}
+   * @throws IOException if writing fails
+   */
+  public void write(Plan plan, byte[] previousExport, OutputStream out) throws IOException {
+    requireNonNull(out, "out");
+    byte[] bytes = toBytes(plan, previousExport);
+    out.write(bytes);
+    out.flush();
+  }
+
+  private CalendarUpdate update(Plan plan, byte[] previousExport) {
+    return CalendarUpdate.between(toBytes(plan), previousExport, plan.zone(),
+        CalendarAssembler.isUtcOnly(plan.zone()));
+  }
+
+  private static Plan checkSamePlan(Plan plan, Plan previous) {
+    requireNonNull(plan, "plan");
+    requireNonNull(previous, "previous");
+    if (!plan.protocol().id().equals(previous.protocol().id())
+        || !plan.request().equals(previous.request())) {
+      throw new IllegalArgumentException("previous is not a version of the same plan: "
+          + previous + " and " + plan);
+    }
+    return previous;
   }
 
   /** The calendar name, if set; otherwise the protocol's title is used (or a generic name). */

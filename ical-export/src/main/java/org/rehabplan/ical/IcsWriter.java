@@ -73,6 +73,14 @@ final class IcsWriter implements ContentSink {
   }
 
   @Override
+  public void integer(String name, int value) {
+    name(name);
+    put(':');
+    number(value);
+    endLine();
+  }
+
+  @Override
   public void constant(Property property) {
     name(property.getName());
     put(':');

@@ -29,6 +29,9 @@ import org.rehabplan.ical.IcalExporter;
  * {@code rehabplan}, the command-line planner: plans the built-in hamstring-strain protocol,
  * prints the phase timeline and the next days' sessions, and writes the plan as an iCalendar file
  * (and, on request, the sessions as CSV). {@code java -jar rehabplan.jar --help} lists the options.
+ * With check-ins the plan is re-planned, and the calendar written is an update of the first
+ * version's calendar ({@link IcalExporter#toIcs(Plan, Plan)}): importing it over the first one, or
+ * serving it as the subscribed feed, updates events instead of duplicating them.
  *
  * <p>Nothing here reads the wall clock or the default zone except {@link #main(String[])}, which
  * passes them to {@link #run} as the defaults the user asked for ("injured now", "the system
@@ -127,7 +130,10 @@ public final class RehabplanCli {
     Plan plan = options.replans()
         ? replan(firstVersion, options, zone, now, workingDir) : firstVersion;
     IcalExporter exporter = options.exporter();
-    String ics = exporter.toIcs(plan);
+    // A re-planned calendar updates the first version's: same UIDs, SEQUENCE raised where an
+    // event changed, events no longer planned kept as STATUS:CANCELLED. Without check-ins it is
+    // the plain export.
+    String ics = plan == firstVersion ? exporter.toIcs(plan) : exporter.toIcs(plan, firstVersion);
     String csv = options.sessionsCsv().isPresent() ? SessionsCsv.of(plan) : null;
 
     if (icsFile.isPresent()) {
@@ -167,7 +173,10 @@ public final class RehabplanCli {
       report.println();
       report.print(AgendaReport.days(plan, from, options.days(), today));
     }
-    report.println(plan.sessions().size() + " sessions, " + countEvents(ics) + " calendar events"
+    int cancelled = count(ics, "\r\nSTATUS:CANCELLED\r\n");
+    report.println(plan.sessions().size() + " sessions, "
+        + (count(ics, "BEGIN:VEVENT") - cancelled) + " calendar events"
+        + (cancelled > 0 ? " (plus " + cancelled + " cancelled)" : "")
         + exporter.alarmMinutesBefore().stream().mapToObj(m -> ", reminders " + m
             + " min before each session").findFirst().orElse(", no reminders") + ".");
     if (icsFile.isPresent()) {
@@ -226,9 +235,9 @@ public final class RehabplanCli {
     return Scheduler.replan(first, log, now);
   }
 
-  private static int countEvents(String ics) {
+  private static int count(String ics, String what) {
     int n = 0;
-    for (int i = ics.indexOf("BEGIN:VEVENT"); i >= 0; i = ics.indexOf("BEGIN:VEVENT", i + 1)) {
+    for (int i = ics.indexOf(what); i >= 0; i = ics.indexOf(what, i + 1)) {
       n++;
     }
     return n;

@@ -54,11 +54,14 @@ class RehabplanCliCheckInTest {
     return ZonedDateTime.of(java.time.LocalDateTime.parse(local), BERLIN).toInstant();
   }
 
-  private static Plan replanned() {
-    Plan first = Scheduler.plan(Protocols.hamstringStrain(), PlanRequest.builder()
+  private static Plan first() {
+    return Scheduler.plan(Protocols.hamstringStrain(), PlanRequest.builder()
         .injuredAt(ZonedDateTime.of(java.time.LocalDateTime.parse("2027-03-27T18:30"), BERLIN))
         .build());
-    return Scheduler.replan(first, ProgressLog.of(
+  }
+
+  private static Plan replanned() {
+    return Scheduler.replan(first(), ProgressLog.of(
             CheckIn.of(berlin("2027-03-30T09:00"), 2, 4, List.of("pain-relieved"))),
         berlin("2027-03-30T09:05"));
   }
@@ -73,8 +76,34 @@ class RehabplanCliCheckInTest {
         + "  Reported met: pain-relieved\n"
         + "  pain-relieved reported met: Restore begins 2027-03-30 09:00\n"), out());
     assertTrue(out().contains("  Changed since version 1: "), out());
+    assertTrue(out().contains("\n103 sessions, 27 calendar events (plus 2 cancelled), reminders"
+        + " 10 min before each session.\n"), out());
+    // The calendar is the re-planned one, as an update of the first version's calendar.
     String ics = Files.readString(dir.resolve("hamstring-plan.ics"), StandardCharsets.UTF_8);
-    assertEquals(IcalExporter.builder().build().toIcs(replanned()), ics);
+    assertEquals(IcalExporter.builder().build().toIcs(replanned(), first()), ics);
+    assertTrue(ics.contains("\r\nSEQUENCE:1\r\n"), "moved events have SEQUENCE 1");
+    assertTrue(ics.contains("\r\nSTATUS:CANCELLED\r\n"), "the remaining pain checks are cancelled");
+    assertTrue(ics.contains("\r\nDTSTAMP:20270330T070500Z\r\n"), "stamped at --now");
+  }
+
+  @Test
+  void theCalendarAlwaysUpdatesTheFirstVersionWithTheSameOptions() throws IOException {
+    assertEquals(0, run("--injured-at", "2027-03-27T18:30", "--expanded", "--no-alarms",
+        "--calendar-name", "Mein Plan", "--ics", "-",
+        "--check-in", "2027-03-30T09:00 pain=2/4 met=pain-relieved", "--now", "2027-03-30T09:05"),
+        err());
+    IcalExporter exporter = IcalExporter.builder().oneEventPerSession(true).noAlarms()
+        .calendarName("Mein Plan").build();
+    assertEquals(exporter.toIcs(replanned(), first()), out());
+    assertTrue(err().contains("\n103 sessions, 113 calendar events (plus 2 cancelled), no"
+        + " reminders.\n"), err());
+  }
+
+  @Test
+  void withoutCheckInsTheCalendarIsThePlainExport() throws IOException {
+    assertEquals(0, run("--injured-at", "2027-03-27T18:30"), err());
+    assertEquals(IcalExporter.builder().build().toIcs(first()),
+        Files.readString(dir.resolve("hamstring-plan.ics"), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -83,7 +112,7 @@ class RehabplanCliCheckInTest {
         + "2027-03-30T09:00 pain=2/4 met=pain-relieved  # felt better\n");
     assertEquals(0, run("--injured-at", "2027-03-27T18:30", "--check-ins", "log.txt",
         "--now", "2027-03-30T09:05"), err());
-    assertEquals(IcalExporter.builder().build().toIcs(replanned()),
+    assertEquals(IcalExporter.builder().build().toIcs(replanned(), first()),
         Files.readString(dir.resolve("hamstring-plan.ics"), StandardCharsets.UTF_8));
   }
 
