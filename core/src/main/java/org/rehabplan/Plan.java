@@ -148,7 +148,7 @@ public final class Plan {
     return Interval.of(request.injuredAt().toInstant(), phases.get(phases.size() - 1).end());
   }
 
-  /** All sessions, sorted by start, then end, then protocol order of the intervention, then id. */
+  /** All sessions, sorted by start, then end, then id. */
   public List<Session> sessions() {
     return sessions;
   }

@@ -54,10 +54,4 @@ final class WakingDays {
     }
     return lo;
   }
-
-  /** Whether {@code interval} lies wholly inside one waking window. */
-  boolean encloses(Interval interval) {
-    int k = firstEndingAfter(interval.start());
-    return k < windows.size() && windows.get(k).encloses(interval);
-  }
 }
