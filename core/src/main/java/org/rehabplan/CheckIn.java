@@ -29,10 +29,10 @@ public record CheckIn(
     checkPain(painWithActivity, "painWithActivity");
     requireNonNull(criteriaMet, "criteriaMet");
     criteriaMet = ImmutableSortedSet.copyOf(criteriaMet);
-    criteriaMet.forEach(c -> Ids.checkId(c, "criterion id"));
+    criteriaMet.forEach(c -> Checks.checkId(c, "criterion id"));
     requireNonNull(note, "note");
     if (!note.isEmpty()) {
-      Ids.checkText(note, "note");
+      Checks.checkText(note, "note");
     }
   }
 

@@ -10,8 +10,8 @@ package org.rehabplan;
 public record Criterion(String id, String question) {
   /** Validates the components. */
   public Criterion {
-    Ids.checkId(id, "criterion id");
-    Ids.checkText(question, "question");
+    Checks.checkId(id, "criterion id");
+    Checks.checkText(question, "question");
   }
 
   /** A criterion with the given id and question. */

@@ -22,9 +22,9 @@ public record DurationEstimate(
 
   /** Validates the components: {@code 0 < earliest <= typical <= latest <= 366 days}. */
   public DurationEstimate {
-    Ids.checkPositive(earliest, "earliest");
-    Ids.checkPositive(typical, "typical");
-    Ids.checkPositive(latest, "latest");
+    Checks.checkPositive(earliest, "earliest");
+    Checks.checkPositive(typical, "typical");
+    Checks.checkPositive(latest, "latest");
     checkArgument(
         earliest.compareTo(typical) <= 0 && typical.compareTo(latest) <= 0,
         "duration estimate must satisfy earliest <= typical <= latest: %s, %s, %s",

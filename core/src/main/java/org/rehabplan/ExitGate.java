@@ -18,7 +18,7 @@ public record ExitGate(Duration minimumTime, Set<Criterion> criteria) {
 
   /** Validates the components and copies the criteria. */
   public ExitGate {
-    Ids.checkNotNegative(minimumTime, "minimumTime");
+    Checks.checkNotNegative(minimumTime, "minimumTime");
     criteria = ImmutableSet.copyOf(criteria);
     Set<String> ids = criteria.stream().map(Criterion::id).collect(Collectors.toSet());
     checkArgument(ids.size() == criteria.size(), "criterion ids must be unique: %s", criteria);

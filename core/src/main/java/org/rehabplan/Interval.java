@@ -33,7 +33,7 @@ public record Interval(Instant start, Instant endExclusive) implements Comparabl
 
   /** The interval {@code [startInclusive, startInclusive + duration)}. */
   public static Interval of(Instant startInclusive, Duration duration) {
-    Ids.checkNotNegative(duration, "duration");
+    Checks.checkNotNegative(duration, "duration");
     return new Interval(startInclusive, startInclusive.plus(duration));
   }
 

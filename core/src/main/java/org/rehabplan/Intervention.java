@@ -28,22 +28,22 @@ public final class Intervention {
   private final ImmutableList<Provenance> provenance;
 
   private Intervention(Builder b) {
-    this.id = Ids.checkId(b.id, "intervention id");
+    this.id = Checks.checkId(b.id, "intervention id");
     this.kind = requireNonNull(b.kind, "kind");
     checkArgument(b.title != null, "intervention %s needs a title", b.id);
-    this.title = Ids.checkText(b.title, "title");
+    this.title = Checks.checkText(b.title, "title");
     checkArgument(b.instructions != null, "intervention %s needs instructions", b.id);
-    this.instructions = Ids.checkText(b.instructions, "instructions");
+    this.instructions = Checks.checkText(b.instructions, "instructions");
     checkArgument(b.timing != null, "intervention %s needs a timing", b.id);
     this.timing = b.timing;
     this.requiredCriteria = ImmutableSet.copyOf(b.requiredCriteria.build());
-    requiredCriteria.forEach(c -> Ids.checkId(c, "required criterion id"));
+    requiredCriteria.forEach(c -> Checks.checkId(c, "required criterion id"));
     this.provenance = b.provenance.build();
   }
 
   /** A builder for an intervention with the given id. */
   public static Builder builder(String id) {
-    return new Builder(Ids.checkId(id, "intervention id"));
+    return new Builder(Checks.checkId(id, "intervention id"));
   }
 
   /** A builder holding this intervention's values, to make a modified copy. */
@@ -79,7 +79,7 @@ public final class Intervention {
     return timing;
   }
 
-  /** Ids of the criteria that must be met before any session of this intervention. */
+  /** Checks of the criteria that must be met before any session of this intervention. */
   public Set<String> requiredCriteria() {
     return requiredCriteria;
   }

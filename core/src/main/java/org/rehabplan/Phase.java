@@ -31,13 +31,13 @@ public final class Phase {
   private final @Nullable SetbackRule setback;
 
   private Phase(Builder b) {
-    this.id = Ids.checkId(b.id, "phase id");
+    this.id = Checks.checkId(b.id, "phase id");
     checkArgument(b.name != null, "phase %s needs a name", b.id);
-    this.name = Ids.checkText(b.name, "name");
+    this.name = Checks.checkText(b.name, "name");
     checkArgument(b.goal != null, "phase %s needs a goal", b.id);
-    this.goal = Ids.checkText(b.goal, "goal");
+    this.goal = Checks.checkText(b.goal, "goal");
     this.interventionIds = b.interventionIds.build();
-    interventionIds.forEach(i -> Ids.checkId(i, "intervention id"));
+    interventionIds.forEach(i -> Checks.checkId(i, "intervention id"));
     checkArgument(
         interventionIds.stream().distinct().count() == interventionIds.size(),
         "phase %s lists an intervention twice: %s",
@@ -61,7 +61,7 @@ public final class Phase {
 
   /** A builder for a phase with the given id. */
   public static Builder builder(String id) {
-    return new Builder(Ids.checkId(id, "phase id"));
+    return new Builder(Checks.checkId(id, "phase id"));
   }
 
   /** A builder holding this phase's values, to make a modified copy. */

@@ -31,7 +31,7 @@ public final class Plan {
   private final PlanRequest request;
   private final ImmutableList<PlannedPhase> phases;
   private final ImmutableList<Session> sessions;
-  private final ImmutableList<Span> spans;
+  private final ImmutableList<GuidanceSpan> spans;
   private final ImmutableList<Milestone> milestones;
   private final int version;
   private final @Nullable Instant asOf;
@@ -40,7 +40,7 @@ public final class Plan {
 
   Plan(
       Protocol protocol, PlanRequest request, List<PlannedPhase> phases, List<Session> sessions,
-      List<Span> spans, List<Milestone> milestones, int version, @Nullable Instant asOf,
+      List<GuidanceSpan> spans, List<Milestone> milestones, int version, @Nullable Instant asOf,
       ProgressLog progress, List<Adjustment> adjustments) {
     this.protocol = requireNonNull(protocol, "protocol");
     this.request = requireNonNull(request, "request");
@@ -144,7 +144,7 @@ public final class Plan {
   }
 
   /** The time-line the plan covers: from the injury to the end of the last phase. */
-  public Interval span() {
+  public Interval interval() {
     return Interval.of(request.injuredAt().toInstant(), phases.get(phases.size() - 1).end());
   }
 
@@ -154,7 +154,7 @@ public final class Plan {
   }
 
   /** The continuous guidance spans, sorted by start. */
-  public List<Span> spans() {
+  public List<GuidanceSpan> guidanceSpans() {
     return spans;
   }
 
@@ -251,7 +251,7 @@ public final class Plan {
     }
     if (!spans.isEmpty()) {
       out.append("\nGuidance\n");
-      for (Span s : spans) {
+      for (GuidanceSpan s : spans) {
         out.append("  ").append(DATE_TIME.format(s.interval().start().atZone(zone)))
             .append(" → ").append(DATE_TIME.format(s.interval().endExclusive().atZone(zone)))
             .append("  ").append(s.intervention().title()).append('\n');

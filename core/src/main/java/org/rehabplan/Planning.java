@@ -36,7 +36,7 @@ final class Planning {
   private final Map<String, Duration> lead = new HashMap<>();
   private final Map<String, Duration> trail = new HashMap<>();
   private final List<Draft> drafts = new ArrayList<>();
-  private final List<Span> spans = new ArrayList<>();
+  private final List<GuidanceSpan> spans = new ArrayList<>();
   /** Time taken by sessions placed so far (with room for their relatives): start to end. */
   private final TreeMap<Instant, Instant> busy = new TreeMap<>();
   private @Nullable WakingDays waking;
@@ -57,7 +57,7 @@ final class Planning {
   }
 
   /** The sessions (without ids, no two of one intervention overlapping) and the spans. */
-  record Expansion(List<Draft> drafts, List<Span> spans) {}
+  record Expansion(List<Draft> drafts, List<GuidanceSpan> spans) {}
 
   /** A first plan: phases projected from the injury, ids from 1. */
   static Plan plan(Protocol protocol, PlanRequest request) {
@@ -378,7 +378,7 @@ final class Planning {
       Instant s = max(w.start(), p.start());
       Instant e = min(w.endExclusive(), p.end());
       if (s.isBefore(e)) {
-        spans.add(new Span(
+        spans.add(new GuidanceSpan(
             intervention.id() + "/" + p.id(), intervention, p.phase(), Interval.of(s, e)));
       }
     }
@@ -502,9 +502,9 @@ final class Planning {
     return sessions;
   }
 
-  private List<Span> sortedSpans() {
-    List<Span> sorted = new ArrayList<>(spans);
-    sorted.sort(Comparator.comparing(Span::interval).thenComparing(Span::id));
+  private List<GuidanceSpan> sortedSpans() {
+    List<GuidanceSpan> sorted = new ArrayList<>(spans);
+    sorted.sort(Comparator.comparing(GuidanceSpan::interval).thenComparing(GuidanceSpan::id));
     return sorted;
   }
 

@@ -47,11 +47,11 @@ public final class Protocol {
   private final ImmutableList<Phase> phases;
 
   private Protocol(Builder b) {
-    this.id = Ids.checkId(b.id, "protocol id");
+    this.id = Checks.checkId(b.id, "protocol id");
     checkArgument(b.title != null, "protocol %s needs a title", b.id);
-    this.title = Ids.checkText(b.title, "title");
+    this.title = Checks.checkText(b.title, "title");
     checkArgument(b.condition != null, "protocol %s needs a condition", b.id);
-    this.condition = Ids.checkText(b.condition, "condition");
+    this.condition = Checks.checkText(b.condition, "condition");
     this.provenance = b.provenance.build();
     this.interventions = ImmutableMap.copyOf(b.interventions);
     this.phases = ImmutableList.copyOf(b.phases.values());
@@ -198,7 +198,7 @@ public final class Protocol {
 
   /** A builder for a protocol with the given id. */
   public static Builder builder(String id) {
-    return new Builder(Ids.checkId(id, "protocol id"));
+    return new Builder(Checks.checkId(id, "protocol id"));
   }
 
   /** The id, e.g. {@code hamstring-strain}. */

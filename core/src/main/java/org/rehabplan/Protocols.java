@@ -102,7 +102,7 @@ public final class Protocols {
                 + " Repeat about every 1 to 2 hours. Keep this up for at least the first 6 hours"
                 + " after the injury; icing can still help for up to 2 days.")
             .timing(Timing.every(
-                IntervalRange.between(ofHours(1), ofHours(2), ofMinutes(90)),
+                Spacing.between(ofHours(1), ofHours(2), ofMinutes(90)),
                 ofMinutes(15),
                 Window.afterInjury(ofHours(6), ofDays(2))))
             .provenance(

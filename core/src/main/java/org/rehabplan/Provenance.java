@@ -24,8 +24,8 @@ public record Provenance(Kind kind, String citation, String detail) {
   /** Validates the components. */
   public Provenance {
     requireNonNull(kind, "kind");
-    Ids.checkText(citation, "citation");
-    Ids.checkText(detail, "detail");
+    Checks.checkText(citation, "citation");
+    Checks.checkText(detail, "detail");
   }
 
   /** A fact stated by {@code citation}. */

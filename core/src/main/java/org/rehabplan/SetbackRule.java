@@ -30,7 +30,7 @@ public record SetbackRule(int painWithActivityAtLeast, Action action, Duration m
     checkArgument(painWithActivityAtLeast >= 1 && painWithActivityAtLeast <= 10,
         "painWithActivityAtLeast must be between 1 and 10: %s", painWithActivityAtLeast);
     requireNonNull(action, "action");
-    Ids.checkPositive(minimumTime, "minimumTime");
+    Checks.checkPositive(minimumTime, "minimumTime");
   }
 
   /** Back to the previous phase for at least {@code minimumTime} when pain reaches {@code pain}. */

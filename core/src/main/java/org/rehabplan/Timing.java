@@ -71,7 +71,7 @@ public sealed interface Timing
   // ---------------------------------------------------------------- factories
 
   /** Sessions of {@code sessionLength} at {@code interval}, inside {@code window}, while awake. */
-  static Repeating every(IntervalRange interval, Duration sessionLength, Window window) {
+  static Repeating every(Spacing interval, Duration sessionLength, Window window) {
     return new Repeating(sessionLength, interval, window, true);
   }
 
@@ -129,7 +129,7 @@ public sealed interface Timing
    * @param wakingHoursOnly whether sessions are confined to waking hours
    */
   record Repeating(
-      Duration sessionLength, IntervalRange interval, Window window, boolean wakingHoursOnly)
+      Duration sessionLength, Spacing interval, Window window, boolean wakingHoursOnly)
       implements Timing {
     /** Validates the components. */
     public Repeating {
@@ -335,7 +335,7 @@ public sealed interface Timing
     /** Validates the components. */
     public Once {
       requireNonNull(anchor, "anchor");
-      Ids.checkNotNegative(offset, "offset");
+      Checks.checkNotNegative(offset, "offset");
       checkSessionLength(sessionLength);
     }
 
@@ -375,7 +375,7 @@ public sealed interface Timing
       requireNonNull(sessionLength, "sessionLength");
       targets = ImmutableSet.copyOf(targets);
       checkArgument(!targets.isEmpty(), "targets must not be empty");
-      targets.forEach(t -> Ids.checkId(t, "target intervention id"));
+      targets.forEach(t -> Checks.checkId(t, "target intervention id"));
       checkArgument(
           offset.abs().compareTo(Duration.ofDays(1)) <= 0, "offset must be within ±1 day: %s",
           offset);
@@ -424,7 +424,7 @@ public sealed interface Timing
     public AsNeeded {
       requireNonNull(minimumSpacing, "minimumSpacing");
       requireNonNull(maximumPerDay, "maximumPerDay");
-      minimumSpacing.ifPresent(d -> Ids.checkPositive(d, "minimumSpacing"));
+      minimumSpacing.ifPresent(d -> Checks.checkPositive(d, "minimumSpacing"));
       maximumPerDay.ifPresent(
           n -> checkArgument(n >= 1, "maximumPerDay must be positive: %s", n));
     }
@@ -445,7 +445,7 @@ public sealed interface Timing
   // ---------------------------------------------------------------- shared checks
 
   private static void checkSessionLength(Duration sessionLength) {
-    Ids.checkPositive(sessionLength, "sessionLength");
+    Checks.checkPositive(sessionLength, "sessionLength");
     checkArgument(
         sessionLength.compareTo(Duration.ofMinutes(1)) >= 0
             && sessionLength.compareTo(MAX_SESSION_LENGTH) <= 0,

@@ -29,10 +29,10 @@ public record Window(
   /** Validates the components. */
   public Window {
     requireNonNull(anchor, "anchor");
-    Ids.checkNotNegative(offset, "offset");
-    Ids.checkNotNegative(minimumExtent, "minimumExtent");
+    Checks.checkNotNegative(offset, "offset");
+    Checks.checkNotNegative(minimumExtent, "minimumExtent");
     if (maximumExtent != null) {
-      Ids.checkPositive(maximumExtent, "maximumExtent");
+      Checks.checkPositive(maximumExtent, "maximumExtent");
       checkArgument(
           minimumExtent.compareTo(maximumExtent) <= 0,
           "window must not end before it starts: maximumExtent %s is shorter than minimumExtent %s",

@@ -9,7 +9,7 @@
  * org.rehabplan.PlanRequest} (injury time and zone, {@link org.rehabplan.Severity}, {@link
  * org.rehabplan.WakingHours}) goes through {@link org.rehabplan.Scheduler#plan} to a {@link
  * org.rehabplan.Plan} of {@link org.rehabplan.PlannedPhase planned phases}, {@link
- * org.rehabplan.Session sessions}, {@link org.rehabplan.Span spans} and {@link
+ * org.rehabplan.Session sessions}, {@link org.rehabplan.GuidanceSpan spans} and {@link
  * org.rehabplan.Milestone milestones}. {@link org.rehabplan.Protocols} holds the built-in
  * protocols.
  *
@@ -24,7 +24,7 @@
  * parameter or return type is annotated {@link org.jspecify.annotations.Nullable}; passing {@code
  * null} elsewhere throws {@link java.lang.NullPointerException} naming the argument.
  *
- * <p><b>Ids</b> of protocols, phases, interventions and criteria are lower-case kebab-case ({@code
+ * <p><b>Checks</b> of protocols, phases, interventions and criteria are lower-case kebab-case ({@code
  * [a-z0-9]+(-[a-z0-9]+)*}), at most 64 characters, so they are safe in file names, session ids and
  * calendar UIDs.
  */

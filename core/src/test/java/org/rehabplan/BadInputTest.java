@@ -40,7 +40,7 @@ class BadInputTest {
     rejects("sessionLength must be between 1 min and PT12H: PT13H",
         () -> Timing.once(Anchor.INJURY, ZERO, ofHours(13)));
     rejects("minimum interval must be positive: PT0S",
-        () -> IntervalRange.between(ZERO, ofHours(1)));
+        () -> Spacing.between(ZERO, ofHours(1)));
     rejects("earliest must be positive: PT0S",
         () -> DurationEstimate.exactly(ZERO));
     rejects("offset must not be negative: PT-1H",
@@ -48,17 +48,17 @@ class BadInputTest {
   }
 
   @Test
-  void invertedIntervalRangeIsRejected() {
+  void invertedSpacingIsRejected() {
     rejects("interval range must not be inverted: minimum PT2H is longer than maximum PT1H",
-        () -> IntervalRange.between(ofHours(2), ofHours(1)));
+        () -> Spacing.between(ofHours(2), ofHours(1)));
     rejects("preferred interval PT3H must lie within [PT1H, PT2H]",
-        () -> IntervalRange.between(ofHours(1), ofHours(2), ofHours(3)));
+        () -> Spacing.between(ofHours(1), ofHours(2), ofHours(3)));
   }
 
   @Test
   void sessionLongerThanItsIntervalIsRejected() {
     rejects("sessionLength PT1H30M must not be longer than the minimum interval PT1H",
-        () -> Timing.every(IntervalRange.between(ofHours(1), ofHours(2)), ofMinutes(90),
+        () -> Timing.every(Spacing.between(ofHours(1), ofHours(2)), ofMinutes(90),
             Window.wholePhase()));
   }
 
@@ -199,7 +199,7 @@ class BadInputTest {
             + " PT72H",
         () -> Protocol.builder("p").title("P").condition("C")
             .intervention(intervention("ice", Timing.every(
-                IntervalRange.between(ofHours(1), ofHours(2)), ofMinutes(15),
+                Spacing.between(ofHours(1), ofHours(2)), ofMinutes(15),
                 Window.afterInjury(ofDays(10), ofDays(12)))))
             .phase(phase("one", "ice").build()).build());
   }
@@ -225,7 +225,7 @@ class BadInputTest {
   void aProtocolThatWouldExpandWithoutBoundIsRejected() {
     Protocol.Builder b = Protocol.builder("p").title("P").condition("C")
         .intervention(intervention("tap", new Timing.Repeating(ofMinutes(1),
-            IntervalRange.exactly(ofMinutes(1)), Window.wholePhase(), false)));
+            Spacing.exactly(ofMinutes(1)), Window.wholePhase(), false)));
     for (int i = 0; i < Protocol.MAX_PHASES; i++) {
       b.phase(Phase.builder("p" + i).name("P").goal("G").interventions("tap")
           .durationForAll(DurationEstimate.ofDays(366, 366, 366)).build());

@@ -128,11 +128,11 @@ class HamstringProtocolTest {
     assertEquals(InterventionKind.ELEVATE, intervention("elevate").kind());
     assertTrue(text("elevate").contains("pillow or a chair"));
     assertTrue(text("elevate").contains("rest"));
-    List<Span> spans = plan.spans().stream()
+    List<GuidanceSpan> spans = plan.guidanceSpans().stream()
         .filter(s -> s.intervention().id().equals("elevate")).toList();
     assertFalse(spans.isEmpty());
     Instant injury = plan.request().injuredAt().toInstant();
-    for (Span s : spans) {
+    for (GuidanceSpan s : spans) {
       assertEquals(injury, s.interval().start());
       assertFalse(s.interval().endExclusive().isAfter(injury.plus(ofDays(3))));
     }
@@ -151,7 +151,7 @@ class HamstringProtocolTest {
     assertTrue(protect.phase().exitGate().criteria().stream()
         .anyMatch(c -> c.id().equals("pain-relieved")));
     for (String id : List.of("wrap", "avoid-pain")) {
-      Span span = plan.spans().stream().filter(s -> s.intervention().id().equals(id))
+      GuidanceSpan span = plan.guidanceSpans().stream().filter(s -> s.intervention().id().equals(id))
           .findFirst().orElseThrow();
       assertEquals(protect.projected(), span.interval(), id + " spans the protect phase");
     }

@@ -38,7 +38,7 @@ class ScheduleRulesTest {
       }
     }
     assertTrue(found, id);
-    return new Plan(plan.protocol(), plan.request(), plan.phases(), sessions, plan.spans(),
+    return new Plan(plan.protocol(), plan.request(), plan.phases(), sessions, plan.guidanceSpans(),
         plan.milestones(), plan.version(), plan.asOf().orElse(null), plan.progress(),
         plan.adjustments());
   }
@@ -66,20 +66,20 @@ class ScheduleRulesTest {
   }
 
   @Test
-  void gapsOutsideTheIntervalRangeAreCaught() {
+  void gapsOutsideTheSpacingAreCaught() {
     Plan tooClose = doctored(PLAN, "ice/protect/2", shift(ofMinutes(-50)));
     assertEquals(List.of("gaps-within-interval-range: ice at 2027-03-27 18:30 and"
             + " 2027-03-27 19:10 are 40 min apart; the protocol asks for at least 1 h",
             "gaps-within-interval-range: ice at 2027-03-27 19:10 and 2027-03-27 21:30 are"
             + " 2 h 20 min apart while awake; the protocol asks for at most 2 h"),
-        messages(ScheduleRules.gapsWithinIntervalRange(), tooClose));
+        messages(ScheduleRules.gapsWithinSpacing(), tooClose));
     Plan tooFar = doctored(PLAN, "ice/protect/2", shift(ofMinutes(40)));
     assertEquals(List.of("gaps-within-interval-range: ice at 2027-03-27 18:30 and"
             + " 2027-03-27 20:40 are 2 h 10 min apart while awake; the protocol asks for at most"
             + " 2 h",
             "gaps-within-interval-range: ice at 2027-03-27 20:40 and 2027-03-27 21:30 are"
             + " 50 min apart; the protocol asks for at least 1 h"),
-        messages(ScheduleRules.gapsWithinIntervalRange(), tooFar));
+        messages(ScheduleRules.gapsWithinSpacing(), tooFar));
   }
 
   @Test

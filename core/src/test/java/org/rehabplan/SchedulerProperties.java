@@ -63,8 +63,8 @@ class SchedulerProperties {
   }
 
   @Property(tries = 1000)
-  void repeatingGapsStayInsideTheIntervalRangeWhileAwake(@ForAll("cases") Case c) {
-    ScheduleRules.gapsWithinIntervalRange().assertKeptBy(c.plan());
+  void repeatingGapsStayInsideTheSpacingWhileAwake(@ForAll("cases") Case c) {
+    ScheduleRules.gapsWithinSpacing().assertKeptBy(c.plan());
   }
 
   @Property(tries = 1000)
@@ -178,7 +178,7 @@ class SchedulerProperties {
   static List<Interval> wakingWindows(Plan plan) {
     ZoneId zone = plan.zone();
     LocalDate first = plan.request().injuredAt().toLocalDate().minusDays(1);
-    LocalDate last = plan.span().endExclusive().atZone(zone).toLocalDate().plusDays(1);
+    LocalDate last = plan.interval().endExclusive().atZone(zone).toLocalDate().plusDays(1);
     List<Interval> out = new ArrayList<>();
     for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
       Interval w = plan.request().wakingHours().windowStartingOn(d, zone);

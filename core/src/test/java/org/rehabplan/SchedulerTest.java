@@ -161,7 +161,7 @@ class SchedulerTest {
         "  21:30–21:45  Ice the back of the thigh  [Protect]",
         ""), agenda);
     // Elevation is 3 days of elapsed time: across the DST change that ends at 19:30 local.
-    assertEquals(ofDays(3), plan.spans().get(0).interval().duration());
+    assertEquals(ofDays(3), plan.guidanceSpans().get(0).interval().duration());
   }
 
   @Test

@@ -48,7 +48,7 @@ class ValuesTest {
 
   @Test
   void timingVariantsAreValues() {
-    IntervalRange range = IntervalRange.between(ofHours(1), ofHours(2));
+    Spacing range = Spacing.between(ofHours(1), ofHours(2));
     assertEquals(ofMinutes(90), range.preferred());
     new EqualsTester()
         .addEqualityGroup(Timing.every(range, ofMinutes(15), Window.afterInjury(ofHours(6), ofDays(2))),
@@ -149,7 +149,7 @@ class ValuesTest {
     NullPointerTester tester = new NullPointerTester()
         .setDefault(java.time.Duration.class, ofMinutes(5))
         .setDefault(Window.class, Window.wholePhase())
-        .setDefault(IntervalRange.class, IntervalRange.exactly(ofHours(1)))
+        .setDefault(Spacing.class, Spacing.exactly(ofHours(1)))
         .setDefault(Instant.class, T0)
         .setDefault(ZonedDateTime.class, T0.atZone(ZoneId.of("UTC")))
         .setDefault(Protocol.class, Protocols.hamstringStrain())
@@ -168,7 +168,7 @@ class ValuesTest {
         .setDefault(CheckIn.class, CheckIn.of(T0, 0, 0, List.of()))
         .setDefault(Plan.class, Scheduler.plan(Protocols.hamstringStrain(),
             PlanRequest.builder().injuredAt(T0.atZone(ZoneId.of("UTC"))).build()));
-    for (Class<?> type : List.of(Interval.class, Timing.class, Window.class, IntervalRange.class,
+    for (Class<?> type : List.of(Interval.class, Timing.class, Window.class, Spacing.class,
         ExitGate.class, Criterion.class, Provenance.class, WakingHours.class,
         DurationEstimate.class, HumanDurations.class, Scheduler.class, Protocols.class,
         CheckIn.class, ProgressLog.class, SetbackRule.class, PlanDiff.class)) {

@@ -11,7 +11,7 @@ import java.util.List;
 import org.rehabplan.DurationEstimate;
 import org.rehabplan.Intervention;
 import org.rehabplan.InterventionKind;
-import org.rehabplan.IntervalRange;
+import org.rehabplan.Spacing;
 import org.rehabplan.Phase;
 import org.rehabplan.Plan;
 import org.rehabplan.PlanRequest;
@@ -73,7 +73,7 @@ public enum Workloads {
             .title("Mobility; knee, hip, ankle")
             .instructions("Move each joint slowly through its range, 10 times; stop if it hurts."
                 + "\nBewegen Sie jedes Gelenk langsam – zehnmal, ohne Schmerz.")
-            .timing(Timing.every(IntervalRange.between(ofHours(1), ofHours(2), ofMinutes(90)),
+            .timing(Timing.every(Spacing.between(ofHours(1), ofHours(2), ofMinutes(90)),
                 ofMinutes(10), Window.wholePhase()))
             .build())
         .intervention(Intervention.builder("exercise")

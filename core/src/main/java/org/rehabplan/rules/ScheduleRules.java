@@ -46,11 +46,11 @@ public final class ScheduleRules {
 
   /**
    * Every rule the scheduler promises: {@link #noOverlap()}, {@link #exactSessionLength()},
-   * {@link #gapsWithinIntervalRange()}, {@link #withinWakingHours()}, {@link
+   * {@link #gapsWithinSpacing()}, {@link #withinWakingHours()}, {@link
    * #insidePhaseAndWindow()}, {@link #criterionOrder()} and {@link #localTimesAsWritten()}.
    */
   public static ScheduleRule standard() {
-    return allOf(noOverlap(), exactSessionLength(), gapsWithinIntervalRange(),
+    return allOf(noOverlap(), exactSessionLength(), gapsWithinSpacing(),
         withinWakingHours(), insidePhaseAndWindow(), criterionOrder(), localTimesAsWritten());
   }
 
@@ -116,7 +116,7 @@ public final class ScheduleRules {
    * interval apart, and at most its maximum interval apart while the person is awake (within one
    * waking window, or through the night for series that run day and night).
    */
-  public static ScheduleRule gapsWithinIntervalRange() {
+  public static ScheduleRule gapsWithinSpacing() {
     String name = "gaps-within-interval-range";
     return ScheduleRule.of(name, plan -> {
       List<Violation> out = new ArrayList<>();
@@ -389,7 +389,7 @@ public final class ScheduleRules {
   static List<Interval> wakingWindows(Plan plan) {
     ZoneId zone = plan.zone();
     WakingHours hours = plan.request().wakingHours();
-    LocalDate last = plan.span().endExclusive().atZone(zone).toLocalDate().plusDays(1);
+    LocalDate last = plan.interval().endExclusive().atZone(zone).toLocalDate().plusDays(1);
     List<Interval> out = new ArrayList<>();
     for (LocalDate d = plan.request().injuredAt().toLocalDate().minusDays(1); !d.isAfter(last);
         d = d.plusDays(1)) {

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import org.rehabplan.Session;
-import org.rehabplan.Span;
+import org.rehabplan.GuidanceSpan;
 
 /**
  * One breach of a schedule rule: which rule, the sessions or spans involved, and a sentence a
@@ -17,7 +17,7 @@ import org.rehabplan.Span;
  * @param spans the guidance spans involved (may be empty)
  * @param message what is wrong, in plain English
  */
-public record Violation(String rule, List<Session> sessions, List<Span> spans, String message) {
+public record Violation(String rule, List<Session> sessions, List<GuidanceSpan> spans, String message) {
   /** Validates and copies the components. */
   public Violation {
     requireNonNull(rule, "rule");

@@ -19,7 +19,7 @@ import org.rehabplan.Anchor;
 import org.rehabplan.Criterion;
 import org.rehabplan.DurationEstimate;
 import org.rehabplan.ExitGate;
-import org.rehabplan.IntervalRange;
+import org.rehabplan.Spacing;
 import org.rehabplan.Intervention;
 import org.rehabplan.InterventionKind;
 import org.rehabplan.Phase;
@@ -94,7 +94,7 @@ final class DefaultProtocolArbitrary extends ArbitraryDecorator<Protocol>
         .as((length, extraMin, spread, window, waking) -> {
           Duration min = length.plus(extraMin).plusMinutes(15);
           return new Timing.Repeating(
-              length, IntervalRange.between(min, min.plus(spread)), window, waking);
+              length, Spacing.between(min, min.plus(spread)), window, waking);
         });
     Arbitrary<Set<DayOfWeek>> days = Arbitraries.frequencyOf(
         Tuple.of(3, Arbitraries.just(EnumSet.allOf(DayOfWeek.class))),

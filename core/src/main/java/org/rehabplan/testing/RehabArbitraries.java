@@ -107,7 +107,7 @@ public final class RehabArbitraries {
   public static Arbitrary<ProgressLog> checkInLogs(Plan plan) {
     java.util.Objects.requireNonNull(plan, "plan");
     Instant injury = plan.request().injuredAt().toInstant();
-    long minutes = Math.max(1, Duration.between(injury, plan.span().endExclusive()).toMinutes());
+    long minutes = Math.max(1, Duration.between(injury, plan.interval().endExclusive()).toMinutes());
     List<String> criteria = new ArrayList<>();
     for (Phase phase : plan.protocol().phases()) {
       for (Criterion c : phase.exitGate().criteria()) {

@@ -29,7 +29,7 @@ import org.rehabplan.Phase;
 import org.rehabplan.Plan;
 import org.rehabplan.PlannedPhase;
 import org.rehabplan.Session;
-import org.rehabplan.Span;
+import org.rehabplan.GuidanceSpan;
 import org.rehabplan.Timing;
 
 /**
@@ -107,7 +107,7 @@ final class CalendarAssembler {
     out.text("X-WR-CALNAME", text(name, "calendar name"));
     if (!utcOnly) {
       out.text("X-WR-TIMEZONE", zone.getId());
-      out.timeZone(options.timeZones().forRange(zone, plan.span().start(), lastInstant()));
+      out.timeZone(options.timeZones().forRange(zone, plan.interval().start(), lastInstant()));
     }
     List<PlannedPhase> phases = plan.phases();
     Map<String, Integer> occurrences = new HashMap<>();
@@ -115,16 +115,16 @@ final class CalendarAssembler {
       phaseEvent(phases.get(i), i, phases.size(),
           occurrence("phase:" + phases.get(i).id(), occurrences));
     }
-    for (Span span : plan.spans()) {
+    for (GuidanceSpan span : plan.guidanceSpans()) {
       spanEvent(span, occurrence("guidance:" + span.id(), occurrences));
     }
     for (Milestone milestone : plan.milestones()) {
       milestoneEvent(milestone);
     }
-    SeriesPlanner planner = new SeriesPlanner(zone, utcOnly);
-    List<SeriesPlanner.TimedEvent> timed = options.oneEventPerSession()
+    RecurrenceEncoder planner = new RecurrenceEncoder(zone, utcOnly);
+    List<RecurrenceEncoder.TimedEvent> timed = options.oneEventPerSession()
         ? planner.oneEach(plan.sessions()) : planner.compact(plan.sessions());
-    for (SeriesPlanner.TimedEvent e : timed) {
+    for (RecurrenceEncoder.TimedEvent e : timed) {
       sessionEvent(e);
     }
     if (update != null) {
@@ -191,7 +191,7 @@ final class CalendarAssembler {
 
   /** The latest instant any timed value of the export refers to. */
   private Instant lastInstant() {
-    Instant last = plan.span().endExclusive();
+    Instant last = plan.interval().endExclusive();
     if (update != null) {
       last = update.lastInstant(last);
     }
@@ -211,7 +211,7 @@ final class CalendarAssembler {
 
   // ------------------------------------------------------------------ sessions
 
-  private void sessionEvent(SeriesPlanner.TimedEvent e) {
+  private void sessionEvent(RecurrenceEncoder.TimedEvent e) {
     Session master = e.master();
     Intervention intervention = master.intervention();
     out.begin("VEVENT");
@@ -220,7 +220,7 @@ final class CalendarAssembler {
     sequence(id);
     out.dateTime(Property.DTSTART, master.start(), e.utc());
     out.dateTime(Property.DTEND, master.end(), e.utc());
-    SeriesPlanner.Rule rule = e.rule();
+    RecurrenceEncoder.Rule rule = e.rule();
     if (rule != null) {
       out.rule(rule);
       if (!e.exdates().isEmpty()) {
@@ -310,7 +310,7 @@ final class CalendarAssembler {
     return d.toString();
   }
 
-  private void spanEvent(Span span, String key) {
+  private void spanEvent(GuidanceSpan span, String key) {
     Intervention i = span.intervention();
     out.begin("VEVENT");
     String id = uid(key);

@@ -56,7 +56,7 @@ final class CalendarUpdate {
   record DateListValue(String name, List<Instant> instants, boolean utc) implements Value {}
 
   /** RRULE. */
-  record RuleValue(SeriesPlanner.Rule rule) implements Value {}
+  record RuleValue(RecurrenceEncoder.Rule rule) implements Value {}
 
   /** SUMMARY or X-REHABPLAN-ITEM. */
   record TextValue(String name, String text) implements Value {}
@@ -339,8 +339,8 @@ final class CalendarUpdate {
     return LocalDateTime.parse(value, BASIC_DATE_TIME).atZone(zone).toInstant();
   }
 
-  private static SeriesPlanner.Rule rule(String value) {
-    SeriesPlanner.Frequency frequency = null;
+  private static RecurrenceEncoder.Rule rule(String value) {
+    RecurrenceEncoder.Frequency frequency = null;
     Instant until = null;
     List<DayOfWeek> days = List.of();
     List<Integer> hours = List.of(0);
@@ -350,7 +350,7 @@ final class CalendarUpdate {
       String key = part.substring(0, eq);
       String v = part.substring(eq + 1);
       switch (key) {
-        case "FREQ" -> frequency = SeriesPlanner.Frequency.valueOf(v);
+        case "FREQ" -> frequency = RecurrenceEncoder.Frequency.valueOf(v);
         case "UNTIL" -> until = instant(v, true, ZoneOffset.UTC);
         case "BYDAY" -> {
           List<DayOfWeek> d = new ArrayList<>();
@@ -376,7 +376,7 @@ final class CalendarUpdate {
     if (frequency == null || until == null) {
       throw new IllegalArgumentException("a rule without FREQ or UNTIL");
     }
-    return new SeriesPlanner.Rule(frequency, days, hours, minute, until);
+    return new RecurrenceEncoder.Rule(frequency, days, hours, minute, until);
   }
 
   private static final Map<String, DayOfWeek> DAYS = Map.of(

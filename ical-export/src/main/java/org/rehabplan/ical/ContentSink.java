@@ -44,7 +44,7 @@ interface ContentSink {
   void date(String name, LocalDate date);
 
   /** RRULE. */
-  void rule(SeriesPlanner.Rule rule);
+  void rule(RecurrenceEncoder.Rule rule);
 
   /** EXDATE or RDATE: local times with TZID, or UTC; whole seconds. */
   void dateList(String name, List<Instant> instants, boolean utc);

@@ -154,9 +154,9 @@ final class Ical4jSink implements ContentSink {
   }
 
   @Override
-  public void rule(SeriesPlanner.Rule rule) {
+  public void rule(RecurrenceEncoder.Rule rule) {
     Recur.Builder<Temporal> b = new Recur.Builder<Temporal>()
-        .frequency(rule.frequency() == SeriesPlanner.Frequency.DAILY
+        .frequency(rule.frequency() == RecurrenceEncoder.Frequency.DAILY
             ? Frequency.DAILY : Frequency.WEEKLY)
         .until(rule.until().truncatedTo(ChronoUnit.SECONDS));
     if (!rule.days().isEmpty()) {

@@ -129,9 +129,9 @@ final class IcsWriter implements ContentSink {
   }
 
   @Override
-  public void rule(SeriesPlanner.Rule rule) {
+  public void rule(RecurrenceEncoder.Rule rule) {
     name("RRULE:FREQ=");
-    ascii(rule.frequency() == SeriesPlanner.Frequency.DAILY ? "DAILY" : "WEEKLY");
+    ascii(rule.frequency() == RecurrenceEncoder.Frequency.DAILY ? "DAILY" : "WEEKLY");
     ascii(";UNTIL=");
     utc(rule.until());
     List<DayOfWeek> days = rule.days();

@@ -63,8 +63,8 @@ class IcalExporterTest {
 
   private static void assertRoundTrip(Plan plan, String ics) {
     List<Interval> expected = Expansions.expected(plan);
-    Interval window = Interval.of(plan.span().start().minus(Duration.ofDays(2)),
-        plan.span().endExclusive().plus(Duration.ofDays(3)));
+    Interval window = Interval.of(plan.interval().start().minus(Duration.ofDays(2)),
+        plan.interval().endExclusive().plus(Duration.ofDays(3)));
     List<Interval> ical4j = Expansions.ical4j(ics, window);
     assertTrue(expected.equals(ical4j), () -> "iCal4j: " + Diff.of(expected, ical4j));
     List<Interval> biweekly = Expansions.biweekly(ics);
@@ -205,7 +205,7 @@ class IcalExporterTest {
     assertTrue(lines.contains("SUMMARY:Raise the leg when resting"));
     assertEquals(plan.milestones().size(), values(ics, "X-REHABPLAN-ITEM:milestone").size());
     assertEquals(plan.phases().size(), values(ics, "X-REHABPLAN-ITEM:phase").size());
-    assertEquals(plan.spans().size(), values(ics, "X-REHABPLAN-ITEM:guidance").size());
+    assertEquals(plan.guidanceSpans().size(), values(ics, "X-REHABPLAN-ITEM:guidance").size());
   }
 
   @Test

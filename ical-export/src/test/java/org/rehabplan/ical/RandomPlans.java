@@ -24,7 +24,7 @@ import org.rehabplan.DurationEstimate;
 import org.rehabplan.ExitGate;
 import org.rehabplan.Intervention;
 import org.rehabplan.InterventionKind;
-import org.rehabplan.IntervalRange;
+import org.rehabplan.Spacing;
 import org.rehabplan.Phase;
 import org.rehabplan.Plan;
 import org.rehabplan.PlanRequest;
@@ -168,7 +168,7 @@ final class RandomPlans {
             ? Window.afterInjury(Duration.ZERO, Duration.ofHours(12 + r.nextInt(60)))
             : Window.wholePhase();
         return Timing.every(
-                IntervalRange.between(Duration.ofMinutes(min),
+                Spacing.between(Duration.ofMinutes(min),
                     Duration.ofMinutes(preferred + r.nextInt(61)), Duration.ofMinutes(preferred)),
                 length, window)
             .withWakingHoursOnly(r.nextInt(3) > 0);

@@ -62,11 +62,11 @@ class RoundTripPropertyTest {
 
   private static void assertRoundTrip(Plan plan, String ics) {
     List<Interval> expected = Expansions.expected(plan);
-    Instant last = plan.span().endExclusive();
+    Instant last = plan.interval().endExclusive();
     for (Session s : plan.sessions()) {
       last = s.end().isAfter(last) ? s.end() : last;
     }
-    Interval window = Interval.of(plan.span().start().minus(Duration.ofDays(2)),
+    Interval window = Interval.of(plan.interval().start().minus(Duration.ofDays(2)),
         last.plus(Duration.ofDays(2)));
     List<Interval> ical4j = Expansions.ical4j(ics, window);
     assertTrue(expected.equals(ical4j),

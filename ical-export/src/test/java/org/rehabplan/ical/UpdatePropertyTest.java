@@ -207,14 +207,14 @@ class UpdatePropertyTest {
   }
 
   private static Interval window(Plan before, Plan after) {
-    Instant last = before.span().endExclusive();
+    Instant last = before.interval().endExclusive();
     for (Plan p : List.of(before, after)) {
       for (Session s : p.sessions()) {
         last = s.end().isAfter(last) ? s.end() : last;
       }
-      last = p.span().endExclusive().isAfter(last) ? p.span().endExclusive() : last;
+      last = p.interval().endExclusive().isAfter(last) ? p.interval().endExclusive() : last;
     }
-    return Interval.of(before.span().start().minus(Duration.ofDays(2)), last.plus(Duration.ofDays(2)));
+    return Interval.of(before.interval().start().minus(Duration.ofDays(2)), last.plus(Duration.ofDays(2)));
   }
 
   private static void assertClientSees(Plan plan, List<String> files, Interval window, Case c) {

@@ -17,7 +17,7 @@ import org.rehabplan.Criterion;
 import org.rehabplan.Plan;
 import org.rehabplan.PlannedPhase;
 import org.rehabplan.Session;
-import org.rehabplan.Span;
+import org.rehabplan.GuidanceSpan;
 
 /**
  * The planner's report as plain ASCII text (it reads the same on any terminal): the phase
@@ -183,7 +183,7 @@ public final class AgendaReport {
       Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
       out.append(DAY_YEAR.format(date)).append(date.equals(today) ? " (today)" : "")
           .append('\n');
-      for (Span s : plan.spans()) {
+      for (GuidanceSpan s : plan.guidanceSpans()) {
         if (s.interval().start().isBefore(dayEnd) && dayStart.isBefore(s.interval()
             .endExclusive())) {
           out.append("  all day      ").append(s.intervention().title()).append('\n');

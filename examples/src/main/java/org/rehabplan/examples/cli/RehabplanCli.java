@@ -154,7 +154,7 @@ public final class RehabplanCli {
 
     LocalDate today = options.now().map(LocalDateTime::toLocalDate).orElse(now.toLocalDate());
     LocalDate first = request.injuredAt().toLocalDate();
-    LocalDate end = plan.span().endExclusive().atZone(zone).toLocalDate();
+    LocalDate end = plan.interval().endExclusive().atZone(zone).toLocalDate();
     boolean todayInPlan = !today.isBefore(first) && !today.isAfter(end);
     LocalDate from = todayInPlan ? today : first;
 

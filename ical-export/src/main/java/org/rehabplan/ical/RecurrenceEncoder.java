@@ -48,7 +48,7 @@ import org.rehabplan.Session;
  *       at the rule's first expansion.
  * </ul>
  */
-final class SeriesPlanner {
+final class RecurrenceEncoder {
 
   /** The frequency of a rule. */
   enum Frequency {
@@ -104,7 +104,7 @@ final class SeriesPlanner {
    * @param utcOnly whether every date-time is written in UTC (fixed-offset zones); then the
    *     analysis runs in UTC
    */
-  SeriesPlanner(ZoneId zone, boolean utcOnly) {
+  RecurrenceEncoder(ZoneId zone, boolean utcOnly) {
     this.zone = utcOnly ? ZoneOffset.UTC : zone;
     this.rules = this.zone.getRules();
     this.utcOnly = utcOnly;

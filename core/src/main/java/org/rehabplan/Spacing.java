@@ -12,13 +12,13 @@ import java.time.Duration;
  * @param preferred the gap the scheduler plans, within {@code [minimum, maximum]}
  * @param maximum the longest allowed gap while awake, at least {@code minimum}
  */
-public record IntervalRange(Duration minimum, Duration preferred, Duration maximum) {
+public record Spacing(Duration minimum, Duration preferred, Duration maximum) {
 
   /** Validates the components. */
-  public IntervalRange {
-    Ids.checkPositive(minimum, "minimum interval");
-    Ids.checkPositive(preferred, "preferred interval");
-    Ids.checkPositive(maximum, "maximum interval");
+  public Spacing {
+    Checks.checkPositive(minimum, "minimum interval");
+    Checks.checkPositive(preferred, "preferred interval");
+    Checks.checkPositive(maximum, "maximum interval");
     checkArgument(
         minimum.compareTo(maximum) <= 0,
         "interval range must not be inverted: minimum %s is longer than maximum %s",
@@ -33,20 +33,20 @@ public record IntervalRange(Duration minimum, Duration preferred, Duration maxim
   }
 
   /** A range planned at its midpoint. */
-  public static IntervalRange between(Duration minimum, Duration maximum) {
-    Ids.checkPositive(minimum, "minimum interval");
-    Ids.checkPositive(maximum, "maximum interval");
-    return new IntervalRange(minimum, minimum.plus(maximum).dividedBy(2), maximum);
+  public static Spacing between(Duration minimum, Duration maximum) {
+    Checks.checkPositive(minimum, "minimum interval");
+    Checks.checkPositive(maximum, "maximum interval");
+    return new Spacing(minimum, minimum.plus(maximum).dividedBy(2), maximum);
   }
 
   /** A range planned at {@code preferred}. */
-  public static IntervalRange between(Duration minimum, Duration maximum, Duration preferred) {
-    return new IntervalRange(minimum, preferred, maximum);
+  public static Spacing between(Duration minimum, Duration maximum, Duration preferred) {
+    return new Spacing(minimum, preferred, maximum);
   }
 
   /** Exactly {@code interval} apart. */
-  public static IntervalRange exactly(Duration interval) {
-    return new IntervalRange(interval, interval, interval);
+  public static Spacing exactly(Duration interval) {
+    return new Spacing(interval, interval, interval);
   }
 
   /** Whether {@code gap} lies within {@code [minimum, maximum]}. */

@@ -12,9 +12,9 @@ import static java.util.Objects.requireNonNull;
  * @param phase the phase the span lies in
  * @param interval when it holds, {@code [start, end)}; not empty
  */
-public record Span(String id, Intervention intervention, Phase phase, Interval interval) {
+public record GuidanceSpan(String id, Intervention intervention, Phase phase, Interval interval) {
   /** Validates the components. */
-  public Span {
+  public GuidanceSpan {
     requireNonNull(id, "id");
     requireNonNull(intervention, "intervention");
     requireNonNull(phase, "phase");

@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Shared argument checks for the model; the one place their messages are worded. */
-final class Ids {
+final class Checks {
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final int MAX_ID_LENGTH = 64;
 
-  private Ids() {}
+  private Checks() {}
 
   /** Checks an id: lower-case kebab-case, 1 to 64 characters. */
   static String checkId(String id, String name) {
