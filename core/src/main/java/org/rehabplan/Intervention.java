@@ -79,7 +79,7 @@ public final class Intervention {
     return timing;
   }
 
-  /** Checks of the criteria that must be met before any session of this intervention. */
+  /** Ids of the criteria that must be met before any session of this intervention. */
   public Set<String> requiredCriteria() {
     return requiredCriteria;
   }

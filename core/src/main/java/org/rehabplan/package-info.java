@@ -24,7 +24,7 @@
  * parameter or return type is annotated {@link org.jspecify.annotations.Nullable}; passing {@code
  * null} elsewhere throws {@link java.lang.NullPointerException} naming the argument.
  *
- * <p><b>Checks</b> of protocols, phases, interventions and criteria are lower-case kebab-case ({@code
+ * <p><b>Ids</b> of protocols, phases, interventions and criteria are lower-case kebab-case ({@code
  * [a-z0-9]+(-[a-z0-9]+)*}), at most 64 characters, so they are safe in file names, session ids and
  * calendar UIDs.
  */
