@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,7 @@ public final class Intervention {
   private final Timing timing;
   private final ImmutableSet<String> requiredCriteria;
   private final ImmutableList<Provenance> provenance;
+  private final Optional<String> selfCheckFor;
 
   private Intervention(Builder b) {
     this.id = Checks.checkId(b.id, "intervention id");
@@ -39,6 +41,7 @@ public final class Intervention {
     this.requiredCriteria = ImmutableSet.copyOf(b.requiredCriteria.build());
     requiredCriteria.forEach(c -> Checks.checkId(c, "required criterion id"));
     this.provenance = b.provenance.build();
+    this.selfCheckFor = b.selfCheckFor.map(c -> Checks.checkId(c, "self-check criterion id"));
   }
 
   /** A builder for an intervention with the given id. */
@@ -51,6 +54,7 @@ public final class Intervention {
     Builder b = new Builder(id).kind(kind).title(title).instructions(instructions).timing(timing);
     b.requiredCriteria.addAll(requiredCriteria);
     b.provenance.addAll(provenance);
+    b.selfCheckFor = selfCheckFor;
     return b;
   }
 
@@ -84,6 +88,14 @@ public final class Intervention {
     return requiredCriteria;
   }
 
+  /**
+   * The criterion this intervention is a self-check for, if it is one: its sessions ask the
+   * criterion's question and repeat until it is reported met or its phase's latest estimate.
+   */
+  public Optional<String> selfCheckFor() {
+    return selfCheckFor;
+  }
+
   /** Where the content comes from. */
   public List<Provenance> provenance() {
     return provenance;
@@ -98,7 +110,8 @@ public final class Intervention {
         && instructions.equals(other.instructions)
         && timing.equals(other.timing)
         && requiredCriteria.equals(other.requiredCriteria)
-        && provenance.equals(other.provenance);
+        && provenance.equals(other.provenance)
+        && selfCheckFor.equals(other.selfCheckFor);
   }
 
   @Override
@@ -120,6 +133,7 @@ public final class Intervention {
     private @Nullable Timing timing;
     private final ImmutableSet.Builder<String> requiredCriteria = ImmutableSet.builder();
     private final ImmutableList.Builder<Provenance> provenance = ImmutableList.builder();
+    private Optional<String> selfCheckFor = Optional.empty();
 
     private Builder(String id) {
       this.id = id;
@@ -162,6 +176,17 @@ public final class Intervention {
       for (Provenance p : entries) {
         provenance.add(requireNonNull(p, "provenance"));
       }
+      return this;
+    }
+
+    /**
+     * Makes the intervention a self-check for {@code criterionId}: the person asks themselves its
+     * question. Its sessions repeat, as its timing says, after its phase's typical end until the
+     * criterion is reported met or the phase's latest estimate is reached. The criterion must end
+     * a phase that lists this intervention.
+     */
+    public Builder selfCheckFor(String criterionId) {
+      this.selfCheckFor = Optional.of(requireNonNull(criterionId, "criterionId"));
       return this;
     }
 

@@ -44,8 +44,9 @@ public final class Plan {
       ProgressLog progress, List<Adjustment> adjustments) {
     this.protocol = requireNonNull(protocol, "protocol");
     this.request = requireNonNull(request, "request");
-    this.phases = ImmutableList.copyOf(phases);
-    this.sessions = ImmutableList.sortedCopyOf(Scheduler.SESSION_ORDER, sessions);
+    this.phases = Conditions.awaitedPhases(phases);
+    this.sessions = ImmutableList.sortedCopyOf(Scheduler.SESSION_ORDER,
+        Conditions.awaitedSessions(this.phases, sessions, asOf));
     this.spans = ImmutableList.copyOf(spans);
     this.milestones = ImmutableList.copyOf(milestones);
     checkArgument(version >= 1, "version must be positive: %s", version);
@@ -121,15 +122,60 @@ public final class Plan {
     return Optional.empty();
   }
 
-  /** The phase occurrence a session belongs to: the one of its phase that contains its start. */
+  /**
+   * The phase occurrence a session belongs to: the one of its phase that contains its start, or
+   * for a self-check repeated after its phase's typical end, the last occurrence of its phase that
+   * began before it.
+   */
   public Optional<PlannedPhase> phaseOf(Session session) {
     requireNonNull(session, "session");
-    for (PlannedPhase p : phases) {
-      if (p.id().equals(session.phase().id()) && p.projected().contains(session.start())) {
-        return Optional.of(p);
+    return Conditions.occurrenceOf(phases, session).map(phases::get);
+  }
+
+  /**
+   * The phase the person is in at {@code instant}: the last phase occurrence that began at or
+   * before it and awaits no criterion. Unlike {@link #phaseAt(Instant)}, a phase projected to have
+   * begun but still waiting for a criterion does not count: while the person has not reported pain
+   * relieved they are still protecting the injury, whatever the typical projection says. Empty
+   * before the injury.
+   */
+  public Optional<PlannedPhase> currentPhase(Instant instant) {
+    requireNonNull(instant, "instant");
+    int current = currentIndex(instant);
+    return current < 0 ? Optional.empty() : Optional.of(phases.get(current));
+  }
+
+  /**
+   * What the person waits for at {@code instant} before the next phase can begin: the criteria
+   * the phase after {@link #currentPhase(Instant)} awaits, in order; empty when the next phase
+   * needs only time (or there is none).
+   */
+  public List<Criterion> waitingFor(Instant instant) {
+    requireNonNull(instant, "instant");
+    int next = currentIndex(instant) + 1;
+    return next < phases.size() ? List.copyOf(phases.get(next).awaitedCriteria()) : List.of();
+  }
+
+  private int currentIndex(Instant instant) {
+    int current = -1;
+    for (int i = 0; i < phases.size(); i++) {
+      PlannedPhase p = phases.get(i);
+      if (p.start().isAfter(instant) || !p.awaitedCriteria().isEmpty()) {
+        break;
       }
+      current = i;
     }
-    return Optional.empty();
+    return current;
+  }
+
+  /**
+   * Why the plan tells the person to get seen by a clinician promptly, one sentence each: the
+   * severity (when the protocol's {@link Referral} always advises it there) and every check-in
+   * with high pain early on. Empty when neither applies; the referral session, which lists the
+   * warning signs, is in the plan either way.
+   */
+  public List<String> referralReasons() {
+    return Conditions.referralReasons(this);
   }
 
   /** The planned phase whose typical projection contains {@code instant}, if any. */
@@ -143,9 +189,18 @@ public final class Plan {
     return Optional.empty();
   }
 
-  /** The time-line the plan covers: from the injury to the end of the last phase. */
+  /**
+   * The time-line the plan covers: from the injury to the end of the last phase, or of the last
+   * session if a self-check repeats beyond it.
+   */
   public Interval interval() {
-    return Interval.of(request.injuredAt().toInstant(), phases.get(phases.size() - 1).end());
+    Instant end = phases.get(phases.size() - 1).end();
+    for (Session s : sessions) {
+      if (s.end().isAfter(end)) {
+        end = s.end();
+      }
+    }
+    return Interval.of(request.injuredAt().toInstant(), end);
   }
 
   /** All sessions, sorted by start, then end, then id. */

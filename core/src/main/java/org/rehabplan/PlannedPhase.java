@@ -23,15 +23,29 @@ public final class PlannedPhase {
   private final Interval earliest;
   private final Interval latest;
   private final ImmutableSet<Criterion> entryCriteria;
+  private final ImmutableSet<Criterion> awaited;
 
   PlannedPhase(
       Phase phase, Interval projected, Interval earliest, Interval latest,
       Set<Criterion> entryCriteria) {
+    this(phase, projected, earliest, latest, entryCriteria, entryCriteria);
+  }
+
+  private PlannedPhase(
+      Phase phase, Interval projected, Interval earliest, Interval latest,
+      Set<Criterion> entryCriteria, Set<Criterion> awaited) {
     this.phase = requireNonNull(phase, "phase");
     this.projected = requireNonNull(projected, "projected");
     this.earliest = requireNonNull(earliest, "earliest");
     this.latest = requireNonNull(latest, "latest");
     this.entryCriteria = ImmutableSet.copyOf(entryCriteria);
+    this.awaited = ImmutableSet.copyOf(awaited);
+  }
+
+  /** This occurrence waiting on {@code criteria}; the same object when unchanged. */
+  PlannedPhase awaiting(Set<Criterion> criteria) {
+    return awaited.equals(criteria) ? this
+        : new PlannedPhase(phase, projected, earliest, latest, entryCriteria, criteria);
   }
 
   /** The phase. */
@@ -74,6 +88,17 @@ public final class PlannedPhase {
     return entryCriteria;
   }
 
+  /**
+   * Every criterion not yet reported met that must be met before this phase begins: its own entry
+   * criteria and those of the phases before it, in the order the person meets them. Empty once
+   * the phase is certain to come (it began, or every gate before it opened or needs only time).
+   * The sessions of a phase that awaits criteria are {@linkplain Session#isConditional()
+   * conditional}.
+   */
+  public Set<Criterion> awaitedCriteria() {
+    return awaited;
+  }
+
   /** Whether the start depends on criteria not yet reported met. */
   public boolean isTentative() {
     return !entryCriteria.isEmpty();
@@ -86,7 +111,8 @@ public final class PlannedPhase {
         && projected.equals(other.projected)
         && earliest.equals(other.earliest)
         && latest.equals(other.latest)
-        && entryCriteria.equals(other.entryCriteria);
+        && entryCriteria.equals(other.entryCriteria)
+        && awaited.equals(other.awaited);
   }
 
   @Override

@@ -72,7 +72,7 @@ final class Planning {
   }
 
   Expansion expand() {
-    Instant end = planned.get(planned.size() - 1).end();
+    Instant end = SelfChecks.horizon(planned);
     waking = new WakingDays(
         request.wakingHours(), zone,
         request.injuredAt().toLocalDate().minusDays(1),
@@ -226,7 +226,8 @@ final class Planning {
 
   private void expand(Intervention intervention, List<Integer> run) {
     Timing timing = intervention.timing();
-    Interval runInterval = runInterval(run);
+    Interval runInterval = SelfChecks.reach(
+        intervention, runInterval(run), planned.get(run.get(run.size() - 1)));
     if (timing instanceof Timing.Once once) {
       expandOnce(intervention, once, run, runInterval);
       return;

@@ -45,6 +45,8 @@ public final class Protocol {
   private final ImmutableList<Provenance> provenance;
   private final ImmutableMap<String, Intervention> interventions;
   private final ImmutableList<Phase> phases;
+  private final Optional<Referral> referral;
+  private final Optional<String> projectionNote;
 
   private Protocol(Builder b) {
     this.id = Checks.checkId(b.id, "protocol id");
@@ -62,7 +64,40 @@ public final class Protocol {
         id,
         phases.size(),
         MAX_PHASES);
+    this.referral = b.referral;
+    this.projectionNote = b.projectionNote.map(n -> Checks.checkText(n, "projectionNote"));
     checkReferences();
+    checkSelfChecksAndReferral();
+  }
+
+  private void checkSelfChecksAndReferral() {
+    for (Intervention intervention : interventions.values()) {
+      if (intervention.selfCheckFor().isEmpty()) {
+        continue;
+      }
+      String criterion = intervention.selfCheckFor().get();
+      boolean endsAListingPhase = phases.stream().anyMatch(p ->
+          p.interventionIds().contains(intervention.id())
+              && p.exitGate().criteria().stream().anyMatch(c -> c.id().equals(criterion)));
+      checkArgument(
+          endsAListingPhase,
+          "intervention %s is a self-check for \"%s\", which ends no phase that lists it",
+          intervention.id(),
+          criterion);
+    }
+    if (referral.isPresent()) {
+      Intervention carrier = interventions.get(referral.get().interventionId());
+      checkArgument(
+          carrier != null,
+          "the referral names intervention \"%s\", which is not defined; defined: %s",
+          referral.get().interventionId(),
+          interventions.keySet());
+      checkArgument(
+          carrier.timing().schedulesSessions(),
+          "the referral's intervention %s has no dated sessions (%s)",
+          carrier.id(),
+          carrier.timing().describe());
+    }
   }
 
   private void checkReferences() {
@@ -231,6 +266,32 @@ public final class Protocol {
     return interventions.values().asList();
   }
 
+  /** Every exit criterion of the phases, in phase order: the criteria a check-in may report. */
+  public List<Criterion> criteria() {
+    ImmutableList.Builder<Criterion> out = ImmutableList.builder();
+    phases.forEach(p -> out.addAll(p.exitGate().criteria()));
+    return out.build();
+  }
+
+  /** The exit criterion with {@code id}, if a phase ends on it. */
+  public Optional<Criterion> criterion(String id) {
+    requireNonNull(id, "id");
+    return criteria().stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  /** When the protocol tells the person to get seen by a clinician promptly, if it does. */
+  public Optional<Referral> referral() {
+    return referral;
+  }
+
+  /**
+   * What the projected phase dates mean, for the person, if the protocol says: where the typical,
+   * earliest and latest estimates come from and what else changes healing time.
+   */
+  public Optional<String> projectionNote() {
+    return projectionNote;
+  }
+
   /** The intervention with {@code id}, if defined. */
   public Optional<Intervention> intervention(String id) {
     return Optional.ofNullable(interventions.get(requireNonNull(id, "id")));
@@ -250,7 +311,9 @@ public final class Protocol {
         && condition.equals(other.condition)
         && provenance.equals(other.provenance)
         && interventions().equals(other.interventions())
-        && phases.equals(other.phases);
+        && phases.equals(other.phases)
+        && referral.equals(other.referral)
+        && projectionNote.equals(other.projectionNote);
   }
 
   @Override
@@ -271,6 +334,8 @@ public final class Protocol {
     private final ImmutableList.Builder<Provenance> provenance = ImmutableList.builder();
     private final Map<String, Intervention> interventions = new LinkedHashMap<>();
     private final Map<String, Phase> phases = new LinkedHashMap<>();
+    private Optional<Referral> referral = Optional.empty();
+    private Optional<String> projectionNote = Optional.empty();
 
     private Builder(String id) {
       this.id = id;
@@ -312,6 +377,18 @@ public final class Protocol {
       requireNonNull(phase, "phase");
       checkArgument(!phases.containsKey(phase.id()), "duplicate phase id: %s", phase.id());
       phases.put(phase.id(), phase);
+      return this;
+    }
+
+    /** Sets when the protocol tells the person to get seen by a clinician; default never. */
+    public Builder referral(Referral referral) {
+      this.referral = Optional.of(requireNonNull(referral, "referral"));
+      return this;
+    }
+
+    /** Sets what the projected phase dates mean, for the person; default none. */
+    public Builder projectionNote(String note) {
+      this.projectionNote = Optional.of(requireNonNull(note, "note"));
       return this;
     }
 

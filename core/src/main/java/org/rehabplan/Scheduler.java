@@ -79,11 +79,17 @@ public final class Scheduler {
    *   <li>Later phases and all future sessions are re-projected; a future session that did not
    *       change keeps its id, a session that moved keeps its id with new times ({@link
    *       PlanDiff#between(Plan, Plan)} lists what changed).
+   *   <li>Until a re-plan from the check-in that reports a phase's entry criteria, the sessions of
+   *       that phase and every later one are {@linkplain Session#isConditional() conditional};
+   *       from that re-plan on they are firm.
    *   <li>With an empty log nothing in the future changes; re-planning twice with the same log and
    *       moment gives the same sessions.
    * </ul>
    *
    * @throws NullPointerException if an argument is null
+   * @throws PlanningException if a check-in reports a criterion the protocol does not have (the
+   *     message lists the protocol's criteria), or reports a criterion together with a value that
+   *     contradicts it ({@link Criterion#contradictions()})
    * @throws IllegalArgumentException if a check-in lies after {@code now} or before the injury,
    *     or {@code now} lies before the injury or before the previous plan's {@link Plan#asOf()}
    */
@@ -91,6 +97,7 @@ public final class Scheduler {
     requireNonNull(previous, "previous");
     requireNonNull(log, "log");
     requireNonNull(now, "now");
+    CheckInRules.check(previous.protocol(), log, previous.zone());
     return Replanning.replan(previous, log, now);
   }
 }

@@ -3,16 +3,24 @@ package org.rehabplan;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One dated session of an intervention: {@code [start, end)} on the time-line, in a phase, with an
  * id that is stable for equal inputs. Immutable and thread-safe; made by the {@link Scheduler}.
+ *
+ * <p><b>Firm or conditional.</b> A session is {@linkplain #isConditional() conditional} while it
+ * waits on criteria the person has not reported met ({@link #awaitedCriteria()}): it belongs to a
+ * phase that begins only once they are met, so its date is a projection, not an appointment. A
+ * re-plan after the check-in that reports them makes it firm.
  *
  * <p>The id has the form {@code interventionId/phaseId/n}, where {@code n} counts the
  * intervention's sessions in that phase from 1 in start order.
@@ -22,13 +30,27 @@ public final class Session {
   private final Intervention intervention;
   private final Phase phase;
   private final Interval interval;
+  private final ImmutableSet<Criterion> awaited;
 
   Session(String id, Intervention intervention, Phase phase, Interval interval) {
+    this(id, intervention, phase, interval, ImmutableSet.of());
+  }
+
+  private Session(
+      String id, Intervention intervention, Phase phase, Interval interval,
+      Set<Criterion> awaited) {
     this.id = requireNonNull(id, "id");
     this.intervention = requireNonNull(intervention, "intervention");
     this.phase = requireNonNull(phase, "phase");
     this.interval = requireNonNull(interval, "interval");
     checkArgument(!interval.isEmpty(), "session must not be empty: %s", interval);
+    this.awaited = ImmutableSet.copyOf(awaited);
+  }
+
+  /** This session waiting on {@code criteria} (none: firm); the same object when unchanged. */
+  Session awaiting(Set<Criterion> criteria) {
+    return awaited.equals(criteria) ? this
+        : new Session(id, intervention, phase, interval, criteria);
   }
 
   /** The stable id, e.g. {@code ice/protect/3}. */
@@ -66,6 +88,27 @@ public final class Session {
     return interval.duration();
   }
 
+  /**
+   * The criteria that must be reported met before this session is due, in the order the person
+   * meets them; empty for a firm session.
+   */
+  public Set<Criterion> awaitedCriteria() {
+    return awaited;
+  }
+
+  /** Whether the session waits on criteria not yet reported met (see {@link #awaitedCriteria()}). */
+  public boolean isConditional() {
+    return !awaited.isEmpty();
+  }
+
+  /**
+   * The criterion the person waits for first, if the session is conditional: its {@link
+   * Criterion#question()} is what to ask, e.g. "Has the pain ... eased off?".
+   */
+  public Optional<Criterion> condition() {
+    return awaited.stream().findFirst();
+  }
+
   /** The start in {@code zone}. */
   public ZonedDateTime startIn(ZoneId zone) {
     return start().atZone(requireNonNull(zone, "zone"));
@@ -77,7 +120,8 @@ public final class Session {
         && id.equals(other.id)
         && intervention.equals(other.intervention)
         && phase.equals(other.phase)
-        && interval.equals(other.interval);
+        && interval.equals(other.interval)
+        && awaited.equals(other.awaited);
   }
 
   @Override
@@ -87,6 +131,8 @@ public final class Session {
 
   @Override
   public String toString() {
-    return "Session[" + id + ", " + interval + "]";
+    return "Session[" + id + ", " + interval
+        + (awaited.isEmpty() ? "" : ", once " + awaited.stream().map(Criterion::id).toList())
+        + "]";
   }
 }

@@ -219,13 +219,25 @@ class HamstringProtocolTest {
 
   // ------------------------------------------------ see a clinician; healing time by severity
 
-  @Test
-  void clinicianAndImagingGuidanceIsThere() {
+  @ParameterizedTest
+  @MethodSource("plans")
+  void whenToGetSeenIsAFirmItemOnTheFirstDay(Plan plan) {
     Intervention see = intervention("see-clinician");
     assertEquals(InterventionKind.ASSESS, see.kind());
-    assertInstanceOf(Timing.AsNeeded.class, see.timing());
     assertTrue(text("see-clinician").contains("ultrasound"));
     assertTrue(text("see-clinician").contains("mri"));
+    List<Session> sessions = sessionsOf(plan, "see-clinician");
+    assertEquals(1, sessions.size(), "one referral item");
+    Session item = sessions.get(0);
+    assertFalse(item.isConditional(), "firm");
+    // The first waking window that starts at or after the injury, or the injury's own.
+    Instant injury = plan.request().injuredAt().toInstant();
+    Interval firstWaking = SchedulerProperties.wakingWindows(plan).stream()
+        .filter(w -> !w.endExclusive().isBefore(injury.plus(ofMinutes(10)))).findFirst()
+        .orElseThrow();
+    assertTrue(firstWaking.contains(item.start()), () -> item + " not in " + firstWaking);
+    assertEquals(plan.request().severity() == Severity.SEVERE,
+        !plan.referralReasons().isEmpty(), "always advised for severe only, without check-ins");
   }
 
   @Test

@@ -61,7 +61,7 @@ class ReplanTest {
     List<String> phases = v2.phases().stream().map(PlannedPhase::id).toList();
     assertEquals(List.of("protect", "restore", "protect", "restore", "strengthen",
         "return-to-sport"), phases);
-    assertEquals("Check-in 2027-03-31 12:00: pain with activity 7/10 (setback at 6): back to"
+    assertEquals("Check-in 2027-03-31 12:00: pain with activity 7/10 (setback at 3): back to"
         + " Protect for at least 2 d", v2.adjustments().get(1).reason());
     // Back in protect, waiting on pain-relieved again: restore is projected from the 2 days.
     PlannedPhase protectAgain = v2.phases().get(2);

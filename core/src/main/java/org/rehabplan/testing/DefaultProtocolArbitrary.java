@@ -16,7 +16,9 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.arbitraries.ArbitraryDecorator;
 import org.jspecify.annotations.Nullable;
 import org.rehabplan.Anchor;
+import org.rehabplan.Contradiction;
 import org.rehabplan.Criterion;
+import org.rehabplan.Provenance;
 import org.rehabplan.DurationEstimate;
 import org.rehabplan.ExitGate;
 import org.rehabplan.Spacing;
@@ -45,6 +47,16 @@ final class DefaultProtocolArbitrary extends ArbitraryDecorator<Protocol>
   private record PhaseSpec(
       long earliestHours, long typicalExtraHours, long latestExtraHours, long gateHours,
       boolean criterion, int setback, int setbackPain) {}
+
+  /**
+   * The exit criterion of phase {@code i}; in a phase with a setback rule it is contradicted by
+   * the rule's pain threshold, as the built-in protocol's criteria are.
+   */
+  private static Criterion criterion(int i, PhaseSpec p) {
+    Criterion c = Criterion.of("c" + i, "Met " + i + "?");
+    return p.setback() == 0 ? c : c.contradictedBy(Contradiction.painWithActivityAtLeast(
+        p.setbackPain(), Provenance.choice("generator", "the phase's setback threshold")));
+  }
 
   @Override
   protected Arbitrary<Protocol> arbitrary() {
@@ -169,7 +181,7 @@ final class DefaultProtocolArbitrary extends ArbitraryDecorator<Protocol>
       Phase.Builder phase = Phase.builder("p" + i).name("Phase " + i).goal("Goal " + i)
           .interventions(members.get(i).toArray(String[]::new))
           .exitGate(p.criterion()
-              ? ExitGate.after(gate, Criterion.of("c" + i, "Met " + i + "?"))
+              ? ExitGate.after(gate, criterion(i, p))
               : ExitGate.afterTime(gate))
           .durationForAll(new DurationEstimate(earliest, typical, latest, List.of()));
       if (p.setback() == 1) {

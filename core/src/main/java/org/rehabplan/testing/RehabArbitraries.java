@@ -103,6 +103,8 @@ public final class RehabArbitraries {
   /**
    * Logs of 0 to 6 check-ins for {@code plan}, at distinct whole minutes within its span, with
    * random pain scores and random subsets of the protocol's criteria; shrinks toward the empty log.
+   * A check-in never reports a criterion its pain scores contradict ({@link
+   * Criterion#contradictionIn(CheckIn)}), since the scheduler refuses such logs.
    */
   public static Arbitrary<ProgressLog> checkInLogs(Plan plan) {
     java.util.Objects.requireNonNull(plan, "plan");
@@ -120,9 +122,21 @@ public final class RehabArbitraries {
     Arbitrary<CheckIn> checkIn = Combinators.combine(
             Arbitraries.longs().between(0, minutes), Arbitraries.integers().between(0, 10),
             Arbitraries.integers().between(0, 10), met)
-        .as((offset, rest, activity, criteriaMet) -> CheckIn.of(
-            injury.plus(Duration.ofMinutes(offset)), rest, activity, criteriaMet));
+        .as((offset, rest, activity, criteriaMet) -> consistent(plan.protocol(), CheckIn.of(
+            injury.plus(Duration.ofMinutes(offset)), rest, activity, criteriaMet)));
     return checkIn.list().ofMaxSize(6).uniqueElements(CheckIn::at).map(ProgressLog::of);
+  }
+
+  /** {@code checkIn} without the criteria its own values contradict. */
+  private static CheckIn consistent(org.rehabplan.Protocol protocol, CheckIn checkIn) {
+    Set<String> kept = new java.util.TreeSet<>();
+    for (String id : checkIn.criteriaMet()) {
+      if (protocol.criterion(id).map(c -> c.contradictionIn(checkIn).isEmpty()).orElse(false)) {
+        kept.add(id);
+      }
+    }
+    return kept.equals(checkIn.criteriaMet()) ? checkIn
+        : CheckIn.of(checkIn.at(), checkIn.painAtRest(), checkIn.painWithActivity(), kept);
   }
 
   /** Plans of {@link #protocols()} for {@link #requests()}. */
