@@ -140,8 +140,11 @@ public final class Protocols {
             Provenance.source(SWISS_MEDICAL, "See a healthcare professional if you cannot bear"
                 + " weight on the injured leg or cannot walk more than four steps without a lot of"
                 + " pain."),
-            choice("Phase names, phase split and session lengths not stated by a source are"
-                + " rehabplan defaults; each is marked where it is used."),
+            choice("Phase names and goals, phase split and session lengths not stated by a"
+                + " source are rehabplan defaults; each is marked where it is used."),
+            choice("Criterion questions are rehabplan wording of the article's \"pain is"
+                + " relieved\" and \"must be healed\"; \"as your clinician would confirm\" is"
+                + " a rehabplan addition."),
             choice("Setbacks: the article says to stop activities that cause pain until symptoms"
                 + " improve; rehabplan turns that into rules. Pain with activity of 3/10 or more"
                 + " sends the person from Restore back to Protect for 2 days, holds them in"
@@ -181,7 +184,8 @@ public final class Protocols {
                 article("15 minutes at a time, once every 1-2 hours, a thin towel between the"
                     + " cold pack and the skin; at least 6 hours after the injury, up to 2 days"
                     + " can still help."),
-                choice("Planned every 90 minutes (the middle of 1-2 hours), while awake only."))
+                choice("Planned every 90 minutes (the middle of 1-2 hours), while awake only;"
+                    + " \"never bare ice on skin\" is rehabplan wording."))
             .build())
         .intervention(Intervention.builder("elevate")
             .kind(InterventionKind.ELEVATE)
@@ -251,7 +255,8 @@ public final class Protocols {
                     + " as ultrasound or MRI for some patients, based on symptoms; the healing"
                     + " period depends on age, health and the extent of the injury."),
                 choice("A 10-minute item on the day of the injury (the first waking moment), so"
-                    + " the warning signs are read on the first day."))
+                    + " the warning signs are read on the first day; \"quicker or slower than this"
+                    + " plan's dates\" is rehabplan wording."))
             .build())
         .intervention(Intervention.builder("check-pain")
             .kind(InterventionKind.ASSESS)
@@ -266,7 +271,7 @@ public final class Protocols {
                 article("Gentle stretching and exercise only after the pain is relieved."),
                 choice("A daily 5-minute self-check from day 2 of the protect phase, repeated"
                     + " every day until pain relieved is reported or the phase's latest"
-                    + " estimate."))
+                    + " estimate; reporting it in a check-in is how the plan learns it."))
             .build())
         .intervention(Intervention.builder("gentle-stretch")
             .kind(InterventionKind.STRETCH)
@@ -280,8 +285,8 @@ public final class Protocols {
             .provenance(
                 article("After the pain is relieved, gentle stretching helps strengthen the"
                     + " muscles and keeps them from becoming too stiff."),
-                choice("Twice a day for 10 minutes; the 3 out of 10 threshold is the setback"
-                    + " rule's, a rehabplan choice."))
+                choice("Twice a day for 10 minutes, as far as a mild pull; the 3 out of 10"
+                    + " threshold is the setback rule's, a rehabplan choice."))
             .build())
         .intervention(Intervention.builder("gentle-exercise")
             .kind(InterventionKind.STRENGTHEN)
@@ -326,8 +331,9 @@ public final class Protocols {
                 article("The hamstrings must be healed before sport or other activities that use"
                     + " them, or they are likely to be injured again."),
                 choice("A daily 5-minute self-check from day 3 of the strengthen phase, repeated"
-                    + " every day until healed is reported or the phase's latest estimate; \"if"
-                    + " you are not sure, ask a clinician\" is rehabplan wording."))
+                    + " every day until healed is reported or the phase's latest estimate; healed"
+                    + " read as moving and loading fully without pain, and \"if you are not sure,"
+                    + " ask a clinician\", are rehabplan wording."))
             .build())
         .intervention(Intervention.builder("return-to-sport")
             .kind(InterventionKind.RETURN_TO_SPORT)
