@@ -25,6 +25,9 @@ public sealed interface Contradiction permits Contradiction.PainWithActivity {
   /** Where the rule comes from. */
   Provenance provenance();
 
+  /** What contradicts the criterion, e.g. {@code "pain with activity of 3/10 or more"}. */
+  String describe();
+
   /**
    * Contradicted by pain with activity at or above {@code atLeast} (0–10 scale).
    *
@@ -47,6 +50,11 @@ public sealed interface Contradiction permits Contradiction.PainWithActivity {
       checkArgument(atLeast >= 1 && atLeast <= 10,
           "pain with activity threshold must be between 1 and 10: %s", atLeast);
       requireNonNull(provenance, "provenance");
+    }
+
+    @Override
+    public String describe() {
+      return "pain with activity of " + atLeast + "/10 or more";
     }
 
     @Override

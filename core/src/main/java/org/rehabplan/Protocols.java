@@ -5,8 +5,10 @@ import static java.time.Duration.ofDays;
 import static java.time.Duration.ofHours;
 import static java.time.Duration.ofMinutes;
 
+import com.google.common.collect.Maps;
 import java.time.DayOfWeek;
 import java.util.EnumSet;
+import java.util.Map;
 
 /**
  * The built-in protocols.
@@ -81,6 +83,24 @@ public final class Protocols {
   public static Protocol hamstringStrain() {
     return HOLDER.hamstring;
   }
+
+  /**
+   * The lay signs of each severity of a hamstring strain, so a person without an MRI can choose:
+   * {@link #NIDIRECT}'s grades 1-3 in rehabplan's words. Matching the severities to these grades
+   * (and to {@link #EKSTRAND_2012}'s MRI grades) is a rehabplan choice. Iterates mild, moderate,
+   * severe.
+   */
+  public static Map<Severity, String> hamstringSeveritySigns() {
+    return SEVERITY_SIGNS;
+  }
+
+  private static final Map<Severity, String> SEVERITY_SIGNS = Maps.immutableEnumMap(Map.of(
+      Severity.MILD, "grade 1, a mild strain: sudden pain and tenderness at the back of the"
+          + " thigh; moving the leg may hurt; the muscle keeps its strength.",
+      Severity.MODERATE, "grade 2, a partial tear: more pain and tenderness; maybe swelling and"
+          + " bruising at the back of the thigh; some strength may be lost.",
+      Severity.SEVERE, "grade 3, a severe tear: very painful, tender, swollen and bruised; maybe"
+          + " a popping feeling when it happened; the leg cannot be used."));
 
   /** Lazily built, shared instances (protocols are immutable). */
   private static final class Holder {

@@ -97,6 +97,14 @@ class ArticleMappingTest {
         article("must be healed before performing sports"),
         article("warming up your muscles before exercising"), choice("Phase names and goals"));
 
+    // ------------------------------------------------------------ severity signs (new items)
+    row("severity", Protocols.hamstringSeveritySigns().get(Severity.MILD), cited(NIDIRECT),
+        choice("Matching rehabplan's severities to grades"));
+    row("severity", Protocols.hamstringSeveritySigns().get(Severity.MODERATE), cited(NIDIRECT),
+        choice("Matching rehabplan's severities to grades"));
+    row("severity", Protocols.hamstringSeveritySigns().get(Severity.SEVERE), cited(NIDIRECT),
+        choice("Matching rehabplan's severities to grades"));
+
     // ------------------------------------------------------------ referral (new items)
     row("referral", "a severe injury is a reason to get seen by a GP or another clinician"
         + " promptly, not to treat it on your own.", cited(NIDIRECT));
@@ -228,6 +236,7 @@ class ArticleMappingTest {
       protocol.add(p.goal());
     }
     out.put("protocol", protocol);
+    out.put("severity", List.copyOf(Protocols.hamstringSeveritySigns().values()));
     Referral referral = PROTOCOL.referral().orElseThrow();
     out.put("referral", List.of(referral.alwaysAdvice(), referral.painAdvice()));
     for (Intervention i : PROTOCOL.interventions()) {
@@ -238,7 +247,9 @@ class ArticleMappingTest {
 
   private static List<Provenance> provenanceOf(String element) {
     List<Provenance> out = new ArrayList<>(PROTOCOL.provenance());
-    if (element.equals("referral")) {
+    if (element.equals("severity")) {
+      return out;
+    } else if (element.equals("referral")) {
       out.addAll(PROTOCOL.referral().orElseThrow().provenance());
     } else if (!element.equals("protocol")) {
       out = new ArrayList<>(PROTOCOL.intervention(element).orElseThrow().provenance());

@@ -10,9 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.rehabplan.Contradiction;
+import org.rehabplan.Criterion;
+import org.rehabplan.Protocols;
 import org.rehabplan.Severity;
 import org.rehabplan.WakingHours;
 import org.rehabplan.ical.IcalExporter;
@@ -45,7 +49,7 @@ public final class CliOptions {
           "now, to the minute"),
       OptionSpec.value("zone", "ZONE", "the time zone to plan in, e.g. Europe/Berlin",
           "the system time zone"),
-      OptionSpec.value("severity", "SEVERITY", "mild, moderate or severe (grade I, II, III)",
+      OptionSpec.value("severity", "SEVERITY", "mild, moderate or severe (grade 1, 2, 3; signs below)",
           "moderate"),
       OptionSpec.value("wake", "HH:MM", "when you get up; sessions stay within waking hours",
           "07:00"),
@@ -267,6 +271,29 @@ public final class CliOptions {
         out.append(" ".repeat(28)).append(line).append('\n');
       }
     }
+    out.append("\nSeverity (lay signs from nidirect's \"Hamstring injury (muscle strain)\" page;\n")
+        .append("matching them to rehabplan's severities is a rehabplan choice):\n");
+    for (Map.Entry<Severity, String> e : Protocols.hamstringSeveritySigns().entrySet()) {
+      String head = "  " + e.getKey().name().toLowerCase(Locale.ROOT);
+      List<String> lines = Texts.wrap(e.getValue(), 64, "");
+      out.append(Texts.pad(head, 12)).append(lines.get(0)).append('\n');
+      lines.subList(1, lines.size()).forEach(l -> out.append(" ".repeat(12)).append(l).append('\n'));
+    }
+    out.append("  Severe always comes with the advice to get seen by a clinician promptly.\n")
+        .append("  Source: ").append(Protocols.NIDIRECT.substring(
+            Protocols.NIDIRECT.lastIndexOf(' ') + 1)).append('\n');
+    out.append("\nCriteria a check-in may report with met= (the plan moves on only once you do):\n");
+    for (Criterion c : Protocols.hamstringStrain().criteria()) {
+      StringBuilder text = new StringBuilder(c.question());
+      for (Contradiction k : c.contradictions()) {
+        text.append(" Not accepted with ").append(k.describe())
+            .append(k.provenance().isChoice() ? " (a rehabplan choice)." : ".");
+      }
+      List<String> lines = Texts.wrap(text.toString(), 60, "");
+      out.append(Texts.pad("  " + c.id(), 18)).append(lines.get(0)).append('\n');
+      lines.subList(1, lines.size()).forEach(l -> out.append(" ".repeat(18)).append(l).append('\n'));
+    }
+    out.append("  Any other name is refused, with exit status 2.\n");
     out.append("\nExample:\n  java -jar rehabplan.jar --injured-at 2027-03-27T18:30"
             + " --zone Europe/Berlin \\\n      --severity mild --sessions-csv sessions.csv\n")
         .append("\nExit status: 0 if the plan was written; 2 for a bad option or an output file\n")

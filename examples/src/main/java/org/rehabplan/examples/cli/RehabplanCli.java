@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.rehabplan.CheckIn;
 import org.rehabplan.Plan;
 import org.rehabplan.PlanRequest;
+import org.rehabplan.PlanningException;
 import org.rehabplan.ProgressLog;
 import org.rehabplan.Protocols;
 import org.rehabplan.Scheduler;
@@ -232,7 +233,12 @@ public final class RehabplanCli {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--check-in: " + e.getMessage());
     }
-    return Scheduler.replan(first, log, now);
+    try {
+      return Scheduler.replan(first, log, now);
+    } catch (PlanningException e) {
+      // An unknown or contradicted criterion: the person's input, not a bug.
+      throw new UsageException("--check-in: " + e.getMessage());
+    }
   }
 
   private static int count(String ics, String what) {
