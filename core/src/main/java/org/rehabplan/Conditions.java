@@ -78,23 +78,23 @@ final class Conditions {
     return began < 0 ? Optional.empty() : Optional.of(began);
   }
 
-  /** See {@link Plan#referralReasons()}. */
-  static List<String> referralReasons(Plan plan) {
-    Optional<Referral> rule = plan.protocol().referral();
+  /** See {@link Plan#referralReasons()}: for this protocol, request and log. */
+  static List<String> referralReasons(Protocol protocol, PlanRequest request, ProgressLog log) {
+    Optional<Referral> rule = protocol.referral();
     if (rule.isEmpty()) {
       return List.of();
     }
     Referral referral = rule.get();
     List<String> out = new ArrayList<>();
-    if (referral.alwaysAt().contains(plan.request().severity())) {
-      out.add("Severity " + plan.request().severity().name().toLowerCase(Locale.ROOT) + ": "
+    if (referral.alwaysAt().contains(request.severity())) {
+      out.add("Severity " + request.severity().name().toLowerCase(Locale.ROOT) + ": "
           + referral.alwaysAdvice());
     }
-    Instant injury = plan.request().injuredAt().toInstant();
-    for (CheckIn c : plan.progress().checkIns()) {
+    Instant injury = request.injuredAt().toInstant();
+    for (CheckIn c : log.checkIns()) {
       if (referral.raisedBy(c, Duration.between(injury, c.at()))) {
         out.add(String.format(Locale.ROOT, "Check-in %s, pain %d/10 at rest and %d/10 with"
-            + " activity: %s", WHEN.format(c.at().atZone(plan.zone())), c.painAtRest(),
+            + " activity: %s", WHEN.format(c.at().atZone(request.zone())), c.painAtRest(),
             c.painWithActivity(), referral.painAdvice()));
       }
     }

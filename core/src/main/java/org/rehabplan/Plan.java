@@ -175,7 +175,7 @@ public final class Plan {
    * warning signs, is in the plan either way.
    */
   public List<String> referralReasons() {
-    return Conditions.referralReasons(this);
+    return Conditions.referralReasons(protocol, request, progress);
   }
 
   /** The planned phase whose typical projection contains {@code instant}, if any. */

@@ -162,6 +162,7 @@ class SchedulerTest {
         "",
         "Sat 2027-03-27",
         "  18:30–18:45  Ice the back of the thigh  [Protect]",
+        "  18:45–18:55  When to get seen by a clinician  [Protect]",
         "  20:00–20:15  Ice the back of the thigh  [Protect]",
         "  21:30–21:45  Ice the back of the thigh  [Protect]",
         ""), agenda);
