@@ -45,7 +45,7 @@ public final class Plan {
     this.protocol = requireNonNull(protocol, "protocol");
     this.request = requireNonNull(request, "request");
     this.phases = ImmutableList.copyOf(phases);
-    this.sessions = ImmutableList.sortedCopyOf(Scheduler.SESSION_ORDER, sessions);
+    this.sessions = ImmutableList.sortedCopyOf(Session.ORDER, sessions);
     this.spans = ImmutableList.copyOf(spans);
     this.milestones = ImmutableList.copyOf(milestones);
     checkArgument(version >= 1, "version must be positive: %s", version);

@@ -75,11 +75,18 @@ class ReplanTest {
   @Test
   void checkInsAreValidatedAtTheBoundary() {
     CheckIn later = CheckIn.of(at("2027-03-30T09:00"), 1, 2, List.of());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    IllegalArgumentException e = assertThrows(PlanningException.class,
         () -> Scheduler.replan(V1, ProgressLog.of(later), at("2027-03-29T09:00")));
-    assertEquals("check-in at 2027-03-30T07:00:00Z is after now 2027-03-29T07:00:00Z",
+    assertEquals("the check-in at 2027-03-30 09:00 is after now (2027-03-29 09:00)",
         e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> ProgressLog.of(later, later));
+    e = assertThrows(PlanningException.class, () -> Scheduler.replan(V1,
+        ProgressLog.of(CheckIn.of(at("2027-03-27T18:00"), 1, 2, List.of())), at("2027-03-29T09:00")));
+    assertEquals("the check-in at 2027-03-27 18:00 is before the injury (2027-03-27 18:30)",
+        e.getMessage());
+    e = assertThrows(PlanningException.class,
+        () -> Scheduler.replan(V1, ProgressLog.empty(), at("2027-03-27T18:00")));
+    assertEquals("now (2027-03-27 18:00) is before the injury (2027-03-27 18:30)", e.getMessage());
+    e = assertThrows(PlanningException.class, () -> ProgressLog.of(later, later));
     assertEquals("two check-ins at the same instant 2027-03-30T07:00:00Z", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> CheckIn.of(at("2027-03-30T09:00"), 11, 2, List.of()));

@@ -118,7 +118,7 @@ class SchedulerProperties {
         .filter(s -> s.start().atZone(plan.zone()).toLocalDate().equals(date)).toList(),
         plan.sessionsOn(date));
     for (int i = 1; i < plan.sessions().size(); i++) {
-      assertTrue(Scheduler.SESSION_ORDER.compare(
+      assertTrue(Session.ORDER.compare(
           plan.sessions().get(i - 1), plan.sessions().get(i)) < 0, "sessions sorted, ids unique");
     }
   }
