@@ -152,7 +152,7 @@ final class SessionExpander {
    */
   private void expand(Intervention intervention, List<Integer> run, Set<Intervention> relatives) {
     Interval runInterval = runInterval(run);
-    intervention.timing().accept(new TimingVisitor<Void>() {
+    intervention.timing().accept(new Timing.Visitor<Void>() {
       @Override
       public Void repeating(Timing.Repeating timing) {
         clip(timing.window(), runInterval).ifPresent(

@@ -71,15 +71,80 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
   }
 
   /**
-   * Calls the {@code visitor} method for this variant. rehabplan's own code handles the variants
-   * through this method, so that a new variant does not compile until every such place handles
-   * it; the visitor type is internal.
+   * Calls the {@code visitor} method for this variant: Java 17's way to handle every variant with
+   * the compiler checking that none is forgotten (there is no pattern-matching switch before Java
+   * 21). The scheduler handles timings this way, so a new variant does not compile until it is
+   * planned.
    *
    * @param <R> what the visitor returns
    * @param visitor one method per variant
    * @return what the visitor's method returned
    */
-  <R> R accept(TimingVisitor<R> visitor);
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per variant, called by {@link Timing#accept}. Adding a variant to {@code Timing}
+   * adds a method here, which breaks the build wherever a visitor does not handle it.
+   *
+   * @param <R> what the visit returns
+   */
+  interface Visitor<R> {
+    /**
+     * Handles a {@link Repeating} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R repeating(Repeating timing);
+
+    /**
+     * Handles a {@link TimesPerDay} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R timesPerDay(TimesPerDay timing);
+
+    /**
+     * Handles an {@link AtLocalTimes} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R atLocalTimes(AtLocalTimes timing);
+
+    /**
+     * Handles a {@link Continuous} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R continuous(Continuous timing);
+
+    /**
+     * Handles a {@link Once} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R once(Once timing);
+
+    /**
+     * Handles a {@link Relative} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R relative(Relative timing);
+
+    /**
+     * Handles an {@link AsNeeded} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R asNeeded(AsNeeded timing);
+  }
 
   /**
    * A timing that produces dated sessions of a fixed length: {@link Repeating}, {@link
@@ -196,7 +261,7 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
       Duration sessionLength, Spacing interval, Window window, boolean wakingHoursOnly)
       implements WithSessions, WithWindow {
     @Override
-    public <R> R accept(TimingVisitor<R> visitor) {
+    public <R> R accept(Visitor<R> visitor) {
       return visitor.repeating(this);
     }
 
@@ -240,7 +305,7 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
   record TimesPerDay(int count, Duration sessionLength, Set<DayOfWeek> days, Window window)
       implements WithSessions, WithWindow {
     @Override
-    public <R> R accept(TimingVisitor<R> visitor) {
+    public <R> R accept(Visitor<R> visitor) {
       return visitor.timesPerDay(this);
     }
 
@@ -284,7 +349,7 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
       List<LocalTime> times, Duration sessionLength, Set<DayOfWeek> days, Window window)
       implements WithSessions, WithWindow {
     @Override
-    public <R> R accept(TimingVisitor<R> visitor) {
+    public <R> R accept(Visitor<R> visitor) {
       return visitor.atLocalTimes(this);
     }
 
@@ -337,7 +402,7 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
    */
   record Continuous(Window window) implements WithWindow {
     @Override
-    public <R> R accept(TimingVisitor<R> visitor) {
+    public <R> R accept(Visitor<R> visitor) {
       return visitor.continuous(this);
     }
 
@@ -362,7 +427,7 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
    */
   record Once(Anchor anchor, Duration offset, Duration sessionLength) implements WithSessions {
     @Override
-    public <R> R accept(TimingVisitor<R> visitor) {
+    public <R> R accept(Visitor<R> visitor) {
       return visitor.once(this);
     }
 
@@ -393,7 +458,7 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
   record Relative(Set<String> targets, Duration offset, Duration sessionLength)
       implements WithSessions {
     @Override
-    public <R> R accept(TimingVisitor<R> visitor) {
+    public <R> R accept(Visitor<R> visitor) {
       return visitor.relative(this);
     }
 
@@ -440,7 +505,7 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
    */
   record AsNeeded(Optional<Duration> minimumSpacing, OptionalInt maximumPerDay) implements Timing {
     @Override
-    public <R> R accept(TimingVisitor<R> visitor) {
+    public <R> R accept(Visitor<R> visitor) {
       return visitor.asNeeded(this);
     }
 
