@@ -82,8 +82,9 @@ class ReplanTest {
         () -> Scheduler.replan(V1, ProgressLog.of(later), at("2027-03-29T09:00")));
     assertEquals("the check-in at 2027-03-30 09:00 is after now (2027-03-29 09:00)",
         e.getMessage());
-    e = assertThrows(PlanningException.class, () -> Scheduler.replan(V1,
-        ProgressLog.of(CheckIn.of(Instant.parse("2027-03-27T17:00:00Z"), 1, 2, List.of())), at("2027-03-29T09:00")));
+    CheckIn beforeInjury = CheckIn.of(Instant.parse("2027-03-27T17:00:00Z"), 1, 2, List.of());
+    e = assertThrows(PlanningException.class,
+        () -> Scheduler.replan(V1, ProgressLog.of(beforeInjury), at("2027-03-29T09:00")));
     assertEquals("the check-in at 2027-03-27 18:00 is before the injury (2027-03-27 18:30)",
         e.getMessage());
     e = assertThrows(PlanningException.class,

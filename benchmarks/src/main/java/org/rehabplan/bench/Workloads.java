@@ -74,7 +74,8 @@ public enum Workloads {
             .instructions("Move each joint slowly through its range, 10 times; stop if it hurts."
                 + "\nBewegen Sie jedes Gelenk langsam – zehnmal, ohne Schmerz.")
             .timing(Timing.every(ofMinutes(10),
-                Spacing.between(ofHours(1), ofHours(2)).preferring(ofMinutes(90)), Window.wholePhase()))
+                Spacing.between(ofHours(1), ofHours(2)).preferring(ofMinutes(90)),
+                Window.wholePhase()))
             .build())
         .intervention(Intervention.builder("exercise")
             .kind(InterventionKind.STRENGTHEN)

@@ -170,7 +170,9 @@ final class RandomPlans {
         return Timing.every(
                 length,
                 Spacing.between(Duration.ofMinutes(min),
-                    Duration.ofMinutes(preferred + r.nextInt(61))).preferring(Duration.ofMinutes(preferred)), window)
+                        Duration.ofMinutes(preferred + r.nextInt(61)))
+                    .preferring(Duration.ofMinutes(preferred)),
+                window)
             .withWakingHoursOnly(r.nextInt(3) > 0);
       }
       case 1: {
