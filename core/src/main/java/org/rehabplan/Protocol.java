@@ -125,25 +125,64 @@ public final class Protocol {
               t.timing().describe());
         }
       }
-      checkMinimumExtents(intervention, active);
+      checkMinimumExtents(intervention);
     }
   }
 
-  private void checkMinimumExtents(Intervention intervention, List<Integer> active) {
-    Timing timing = intervention.timing();
-    Duration required;
-    Anchor anchor;
-    if (timing instanceof Timing.Once once) {
-      required = once.offset().plus(once.sessionLength());
-      anchor = once.anchor();
-    } else {
-      Window window = timing.bounds().orElse(null);
-      if (window == null) {
-        return;
-      }
-      required = window.minimumEnd();
-      anchor = window.anchor();
+  /** How far from its anchor a timing must be able to reach in its phases. */
+  private record Reach(Anchor anchor, Duration required) {
+    static Optional<Reach> of(Window window) {
+      return Optional.of(new Reach(window.anchor(), window.minimumEnd()));
     }
+  }
+
+  /** A window's minimum end, or a single session's end; empty for timings without either. */
+  private static Optional<Reach> reachOf(Timing timing) {
+    return timing.accept(new Timing.Visitor<Optional<Reach>>() {
+      @Override
+      public Optional<Reach> repeating(Timing.Repeating t) {
+        return Reach.of(t.window());
+      }
+
+      @Override
+      public Optional<Reach> timesPerDay(Timing.TimesPerDay t) {
+        return Reach.of(t.window());
+      }
+
+      @Override
+      public Optional<Reach> atLocalTimes(Timing.AtLocalTimes t) {
+        return Reach.of(t.window());
+      }
+
+      @Override
+      public Optional<Reach> continuous(Timing.Continuous t) {
+        return Reach.of(t.window());
+      }
+
+      @Override
+      public Optional<Reach> once(Timing.Once t) {
+        return Optional.of(new Reach(t.anchor(), t.offset().plus(t.sessionLength())));
+      }
+
+      @Override
+      public Optional<Reach> relative(Timing.Relative t) {
+        return Optional.empty(); // placed by its targets, which are checked themselves
+      }
+
+      @Override
+      public Optional<Reach> asNeeded(Timing.AsNeeded t) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  private void checkMinimumExtents(Intervention intervention) {
+    Optional<Reach> reach = reachOf(intervention.timing());
+    if (reach.isEmpty()) {
+      return;
+    }
+    Duration required = reach.get().required();
+    Anchor anchor = reach.get().anchor();
     for (List<Integer> run : PhaseRuns.runs(phases, intervention.id())) {
       int first = run.get(0);
       int last = run.get(run.size() - 1);
