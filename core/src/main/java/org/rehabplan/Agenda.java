@@ -10,9 +10,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,11 +36,24 @@ import org.jspecify.annotations.Nullable;
  * System.out.print(Agenda.of(plan).days(LocalDate.of(2027, 3, 27), 3).text());
  * }</pre>
  *
- * <p>Each section is its own method ({@link #heading()}, {@link #progress()}, {@link #timeline()},
- * {@link #sessions()}) so that an app can place them itself; {@link #text()} joins them with blank
- * lines.
+ * <p>Each section is its own method ({@link #heading()}, {@link #progress()}, {@link
+ * #referral()}, {@link #timeline()}, {@link #sessions()}, {@link #notice()}) so that an app can
+ * place them itself; {@link #text()} joins them with blank lines and ends with the notice.
+ *
+ * <p><b>Firm and conditional sessions.</b> A session that waits on a criterion not yet reported
+ * ({@link Session#isConditional()}) is never listed as due: the day list groups such sessions
+ * under their condition ("Once you report pain relieved (not before):"), with their projected
+ * times marked "about". The progress section says what the person waits for ("Now in: Protect -
+ * waiting for: pain relieved").
  */
 public final class Agenda {
+  /**
+   * The educational-content notice that ends every agenda: rehabplan restates general
+   * patient-education material and does not replace a clinician.
+   */
+  public static final String NOTICE = "Educational content, not medical advice: this plan restates"
+      + " general patient-education material and does not replace a clinician's assessment.";
+
   /** The widest the bar chart gets, in columns. */
   static final int CHART_WIDTH = 56;
   private static final int LABEL_WIDTH = 18;
@@ -120,7 +136,8 @@ public final class Agenda {
 
   /**
    * The whole agenda: {@link #heading()}, {@link #progress()} if the plan was re-planned, {@link
-   * #timeline()} and {@link #sessions()}, separated by blank lines.
+   * #referral()} if the plan advises getting seen, {@link #timeline()}, {@link #sessions()} and
+   * the {@link #notice()}, separated by blank lines.
    *
    * @return the text, ending with a line break
    */
@@ -128,10 +145,12 @@ public final class Agenda {
     List<String> sections = new ArrayList<>();
     sections.add(heading());
     progress().ifPresent(sections::add);
+    referral().ifPresent(sections::add);
     sections.add(timeline());
     if (days > 0) {
       sections.add(sessions());
     }
+    sections.add(notice());
     return String.join("\n", sections);
   }
 
@@ -171,8 +190,14 @@ public final class Agenda {
     out.append("Re-planned ").append(DAY_YEAR_TIME.format(asOf.atZone(plan.zone())))
         .append(" from ").append(plan.progress().checkIns().size()).append(" check-in(s)")
         .append(" (version ").append(plan.version()).append(")\n");
-    plan.phaseAt(asOf).ifPresent(p -> out.append("  Now in: ").append(p.phase().name())
-        .append('\n'));
+    plan.currentPhase(asOf).ifPresent(p -> {
+      out.append("  Now in: ").append(p.phase().name());
+      List<Criterion> waiting = plan.waitingFor(asOf);
+      if (!waiting.isEmpty()) {
+        out.append(" - waiting for: ").append(labels(waiting));
+      }
+      out.append('\n');
+    });
     Set<String> met = new TreeSet<>();
     plan.progress().checkIns().forEach(c -> met.addAll(c.criteriaMet()));
     out.append("  Reported met: ").append(met.isEmpty() ? "nothing yet" : String.join(", ", met))
@@ -189,6 +214,44 @@ public final class Agenda {
           .append(diff.cancelled().size()).append(" cancelled\n");
     }
     return Optional.of(out.toString());
+  }
+
+  /**
+   * Why the plan says to get seen by a clinician promptly ({@link Plan#referralReasons()}): the
+   * severity, or a check-in with high pain early on. Empty when neither applies; the protocol's
+   * referral item with the warning signs is in the day list either way.
+   *
+   * @return the lines, if the plan advises getting seen
+   */
+  public Optional<String> referral() {
+    List<String> reasons = plan.referralReasons();
+    if (reasons.isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder out = new StringBuilder("Get seen by a clinician promptly:\n");
+    for (String reason : reasons) {
+      List<String> lines = wrap(reason, TEXT_WIDTH - 4, "    ");
+      out.append("  - ").append(lines.get(0).substring(4)).append('\n');
+      lines.subList(1, lines.size()).forEach(l -> out.append(l).append('\n'));
+    }
+    return Optional.of(out.toString());
+  }
+
+  /**
+   * The educational-content notice ({@link #NOTICE}), wrapped.
+   *
+   * @return the lines
+   */
+  public String notice() {
+    StringBuilder out = new StringBuilder();
+    wrap(NOTICE, TEXT_WIDTH, "").forEach(l -> out.append(l).append('\n'));
+    return out.toString();
+  }
+
+  /** Criteria as a person reads them: "pain relieved and healed". */
+  static String labels(Collection<Criterion> criteria) {
+    return criteria.stream().map(c -> c.id().replace('-', ' '))
+        .collect(Collectors.joining(" and "));
   }
 
   /**
@@ -244,6 +307,10 @@ public final class Agenda {
             .append('\n');
       }
     }
+    plan.protocol().projectionNote().ifPresent(note -> {
+      out.append('\n');
+      wrap(note, TEXT_WIDTH, "").forEach(l -> out.append(l).append('\n'));
+    });
     return out.toString();
   }
 
@@ -279,7 +346,8 @@ public final class Agenda {
   /**
    * The sessions of the agenda's days, grouped by local day, in local time, with the guidance that
    * holds on each day; each intervention's instructions follow the first time it appears. A
-   * session ending the next day is marked {@code +1}.
+   * session ending the next day is marked {@code +1}. Firm sessions come first, at their times;
+   * conditional ones follow, grouped under what they wait for, their times marked "about".
    *
    * @return the lines, each day followed by a blank line
    */
@@ -301,15 +369,27 @@ public final class Agenda {
         }
       }
       List<Session> sessions = plan.sessionsOn(date);
+      Map<Set<Criterion>, List<Session>> conditional = new LinkedHashMap<>();
       for (Session s : sessions) {
-        ZonedDateTime start = s.start().atZone(zone);
-        ZonedDateTime end = s.end().atZone(zone);
-        String times = TIME.format(start) + "-" + TIME.format(end)
-            + (end.toLocalDate().isAfter(date) ? "+1" : "");
-        out.append("  ").append(pad(times, SESSION_INDENT.length() - 2))
+        if (s.isConditional()) {
+          conditional.computeIfAbsent(s.awaitedCriteria(), k -> new ArrayList<>()).add(s);
+          continue;
+        }
+        out.append("  ").append(pad(times(s, date), SESSION_INDENT.length() - 2))
             .append(s.intervention().title()).append("  [").append(s.phase().name())
             .append("]\n");
         explain(out, s.intervention().id(), s.intervention().instructions(), explained);
+      }
+      for (Map.Entry<Set<Criterion>, List<Session>> group : conditional.entrySet()) {
+        out.append("  Once you report ").append(labels(group.getKey()))
+            .append(" (not before):\n");
+        for (Session s : group.getValue()) {
+          out.append("  ").append(pad("about " + TIME.format(s.start().atZone(zone)),
+                  SESSION_INDENT.length() - 2))
+              .append(s.intervention().title()).append("  [").append(s.phase().name())
+              .append("]\n");
+          explain(out, s.intervention().id(), s.intervention().instructions(), explained);
+        }
       }
       if (sessions.isEmpty()) {
         out.append("  no sessions\n");
@@ -317,6 +397,13 @@ public final class Agenda {
       out.append('\n');
     }
     return out.toString();
+  }
+
+  private String times(Session s, LocalDate date) {
+    ZonedDateTime start = s.start().atZone(plan.zone());
+    ZonedDateTime end = s.end().atZone(plan.zone());
+    return TIME.format(start) + "-" + TIME.format(end)
+        + (end.toLocalDate().isAfter(date) ? "+1" : "");
   }
 
   private static void explain(

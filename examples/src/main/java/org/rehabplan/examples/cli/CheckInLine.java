@@ -15,7 +15,7 @@ import org.rehabplan.CheckIn;
 
 /**
  * One check-in as written on the command line or in a check-ins file:
- * {@code 2027-03-30T09:00 pain=2/4 met=pain-relieved,healed note=free text to the end}. The date-
+ * {@code 2027-03-30T09:00 pain=1/2 met=pain-relieved note=free text to the end}. The date-
  * time is local, in the plan's zone; {@code pain} is at rest / with activity (0–10, required);
  * {@code met} and {@code note} are optional. Immutable.
  *
@@ -46,7 +46,7 @@ record CheckInLine(
     String head = noteAt < 0 ? trimmed : trimmed.substring(0, noteAt).strip();
     String[] tokens = head.isEmpty() ? new String[0] : head.split("\\s+");
     if (tokens.length == 0) {
-      throw new IllegalArgumentException("empty check-in; write e.g. 2027-03-30T09:00 pain=2/4"
+      throw new IllegalArgumentException("empty check-in; write e.g. 2027-03-30T09:00 pain=1/2"
           + " met=pain-relieved");
     }
     LocalDateTime at;

@@ -71,7 +71,7 @@ public final class CliOptions {
       OptionSpec.value("days", "N", "how many days of sessions to print, from today",
           String.valueOf(DEFAULT_DAYS)),
       OptionSpec.value("check-in", "TEXT", "a check-in: local date-time, pain at rest/with"
-          + " activity (0-10), criteria met, optional note, e.g. \"2027-03-30T09:00 pain=2/4"
+          + " activity (0-10), criteria met, optional note, e.g. \"2027-03-30T09:00 pain=1/2"
           + " met=pain-relieved\"; the plan is re-planned from the check-ins", "none")
           .asRepeatable(),
       OptionSpec.value("check-ins", "FILE",

@@ -179,6 +179,10 @@ public final class RehabplanCli {
       report.print(agenda.progress().get());
       report.println();
     }
+    if (agenda.referral().isPresent()) {
+      report.print(agenda.referral().get());
+      report.println();
+    }
     report.print(agenda.timeline());
     report.println();
     if (options.days() > 0) {
@@ -204,8 +208,7 @@ public final class RehabplanCli {
     report.print(ImportHelp.forFile(icsFile.map(f -> f.path().getFileName().toString())
         .orElse("the calendar file")));
     report.println();
-    report.println("Educational content, not medical advice: see a clinician if the pain is");
-    report.println("severe or does not improve.");
+    report.print(agenda.notice());
   }
 
   /** The plan re-planned from the check-ins, at {@code --now} or the clock's now. */

@@ -64,14 +64,14 @@ class RehabplanCliCheckInTest {
 
   private static Plan replanned() {
     return Scheduler.replan(first(), ProgressLog.of(
-            CheckIn.of(berlin("2027-03-30T09:00"), 2, 4, List.of("pain-relieved"))),
+            CheckIn.of(berlin("2027-03-30T09:00"), 1, 2, List.of("pain-relieved"))),
         berlin("2027-03-30T09:05"));
   }
 
   @Test
   void aCheckInReplansAndTheCalendarIsTheReplannedOne() throws IOException {
     assertEquals(0, run("--injured-at", "2027-03-27T18:30",
-        "--check-in", "2027-03-30T09:00 pain=2/4 met=pain-relieved", "--now", "2027-03-30T09:05"),
+        "--check-in", "2027-03-30T09:00 pain=1/2 met=pain-relieved", "--now", "2027-03-30T09:05"),
         err());
     assertTrue(out().contains("Re-planned Tue 30 Mar 2027 09:05 from 1 check-in(s) (version 2)\n"
         + "  Now in: Restore\n"
@@ -92,7 +92,7 @@ class RehabplanCliCheckInTest {
   void theCalendarAlwaysUpdatesTheFirstVersionWithTheSameOptions() throws IOException {
     assertEquals(0, run("--injured-at", "2027-03-27T18:30", "--expanded", "--no-alarms",
         "--calendar-name", "Mein Plan", "--ics", "-",
-        "--check-in", "2027-03-30T09:00 pain=2/4 met=pain-relieved", "--now", "2027-03-30T09:05"),
+        "--check-in", "2027-03-30T09:00 pain=1/2 met=pain-relieved", "--now", "2027-03-30T09:05"),
         err());
     IcalExporter exporter = IcalExporter.builder().oneEventPerSession(true).noAlarms()
         .calendarName("Mein Plan").build();
@@ -111,7 +111,7 @@ class RehabplanCliCheckInTest {
   @Test
   void checkInsComeFromAFileWithComments() throws IOException {
     Files.writeString(dir.resolve("log.txt"), "# my check-ins\n\n"
-        + "2027-03-30T09:00 pain=2/4 met=pain-relieved  # felt better\n");
+        + "2027-03-30T09:00 pain=1/2 met=pain-relieved  # felt better\n");
     assertEquals(0, run("--injured-at", "2027-03-27T18:30", "--check-ins", "log.txt",
         "--now", "2027-03-30T09:05"), err());
     assertEquals(IcalExporter.builder().build().toIcs(replanned(), first()),
