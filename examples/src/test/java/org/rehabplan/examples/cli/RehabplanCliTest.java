@@ -102,6 +102,12 @@ class RehabplanCliTest {
           Return to sport Sun 18 Apr - Sun 25 Apr   Wed 7 Apr       Thu 13 May
                           starts once healed
 
+        Typical dates use the average time back to sport of professional footballers
+        with an injury of your grade; earliest and latest are that average minus and
+        plus one standard deviation, so about one person in three falls outside them.
+        Healing also depends on your age and health, which this plan does not model,
+        and phases that wait on your check-ins start only when you report them.
+
         Sessions from today, times in Europe/Berlin:
 
         Sun 28 Mar 2027 (today)
@@ -124,7 +130,7 @@ class RehabplanCliTest {
         + "  all day      Avoid activities that hurt\n  all day      Support the thigh with a wrap\n"
         + "  14:25-14:30  Self-check: is the pain relieved?  [Protect]\n"
         + "               Take a moment to notice the injured thigh."), out);
-    assertTrue(out.contains("\n103 sessions, 28 calendar events, reminders 10 min before each"
+    assertTrue(out.contains("\n111 sessions, 31 calendar events, reminders 10 min before each"
         + " session.\nWrote " + dir.resolve("hamstring-plan.ics") + ".\n"), out);
     assertTrue(out.contains("Google Calendar  on a computer: Settings > Import & export > Import."
         + " Google\n                   ignores the reminders in imported files"), out);
@@ -133,8 +139,8 @@ class RehabplanCliTest {
     for (String line : out.split("\n")) {
       assertTrue(line.length() <= 80, line);
     }
-    assertTrue(out.endsWith("Educational content, not medical advice: see a clinician if the pain"
-        + " is\nsevere or does not improve.\n"), out);
+    assertTrue(out.endsWith("Educational content, not medical advice: this plan restates general\n"
+        + "patient-education material and does not replace a clinician's assessment.\n"), out);
   }
 
   @Test
