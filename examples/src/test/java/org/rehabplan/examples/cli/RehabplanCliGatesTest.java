@@ -99,4 +99,104 @@ class RehabplanCliGatesTest {
     assertTrue(out().contains("Source: https://www.nidirect.gov.uk/conditions/"
         + "hamstring-injury-muscle-strain\n"), out());
   }
+
+  // ------------------------------------------------------------ 1. conditional sessions
+
+  @Test
+  void stretchingAndSportWaitUnderTheirConditionInTheAgenda() {
+    // rehabplan ... --days 30 --now 2027-03-27T18:30
+    assertEquals(0, run("--days", "30", "--now", "2027-03-27T18:30"), err());
+    String thursday = out().substring(out().indexOf("\nThu 1 Apr 2027\n"),
+        out().indexOf("\nFri 2 Apr 2027\n"));
+    assertTrue(thursday.contains("  Once you report pain relieved (not before):\n"
+        + "  about 10:40  Gentle hamstring stretch  [Restore]\n"), thursday);
+    String sport = out().substring(out().indexOf("\nTue 20 Apr 2027\n"));
+    assertTrue(sport.contains("  Once you report pain relieved and healed (not before):\n"),
+        sport);
+    assertTrue(sport.contains("Return to sport, step by step  [Return to sport]"), sport);
+    assertFalse(out().matches("(?s).*\\n  \\d\\d:\\d\\d-\\d\\d:\\d\\d  Gentle hamstring stretch.*"),
+        "no stretching at a firm time before pain relief is reported");
+  }
+
+  // ------------------------------------------------------------ 2. self-checks repeat
+
+  @Test
+  void theMildSelfCheckIsAskedAgainTheNextDay() {
+    // rehabplan ... --severity mild --days 3 --now 2027-03-30T08:00
+    assertEquals(0, run("--severity", "mild", "--days", "3", "--now", "2027-03-30T08:00"),
+        err());
+    String wednesday = out().substring(out().indexOf("\nWed 31 Mar 2027\n"),
+        out().indexOf("\nThu 1 Apr 2027\n"));
+    assertTrue(wednesday.contains("  14:25-14:30  Self-check: is the pain relieved?  [Protect]\n"),
+        wednesday);
+  }
+
+  // ------------------------------------------------------------ 3. "Now in" tells the wait
+
+  @Test
+  void nowInSaysWhatThePersonWaitsFor() {
+    // rehabplan ... --check-in "2027-04-01T09:00 pain=2/4" --now 2027-04-01T09:05
+    assertEquals(0, run("--check-in", "2027-04-01T09:00 pain=2/4", "--now", "2027-04-01T09:05"),
+        err());
+    assertTrue(out().contains("\n  Now in: Protect - waiting for: pain relieved\n"), out());
+    assertFalse(out().contains("Now in: Restore"), out());
+  }
+
+  @Test
+  void highPainOnDayTwoAddsTheReferralAdvice() {
+    // rehabplan ... --check-in "2027-03-29T09:00 pain=9/10" --now 2027-03-29T09:05
+    assertEquals(0, run("--check-in", "2027-03-29T09:00 pain=9/10", "--now", "2027-03-29T09:05"),
+        err());
+    assertTrue(out().contains("Get seen by a clinician promptly:\n"
+        + "  - Check-in 2027-03-29 09:00, pain 9/10 at rest and 10/10 with activity: pain\n"),
+        out());
+  }
+
+  // ------------------------------------------------------------ 4. severe and referral
+
+  @Test
+  void severeAlwaysSaysToGetSeenAndEveryPlanHasTheFirstDayItem() {
+    // rehabplan ... --severity severe --days 1 --now 2027-03-27T18:30
+    assertEquals(0, run("--severity", "severe", "--days", "1", "--now", "2027-03-27T18:30"),
+        err());
+    assertTrue(out().contains("Get seen by a clinician promptly:\n  - Severity severe: a severe"
+        + " injury is a reason to get seen by a GP or\n"), out());
+    assertTrue(out().contains("  18:45-18:55  When to get seen by a clinician  [Protect]\n"
+        + "               Get seen by a GP or another clinician promptly if you think the\n"),
+        out());
+    outBytes.reset();
+    assertEquals(0, run("--severity", "mild", "--days", "1", "--now", "2027-03-27T18:30"));
+    assertFalse(out().contains("Get seen by a clinician promptly:"), "mild: no standing advice");
+    assertTrue(out().contains("  18:45-18:55  When to get seen by a clinician  [Protect]\n"),
+        out());
+  }
+
+  // ------------------------------------------------------------ 5. the notice; 6. provenance
+
+  @Test
+  void theAgendaEndsWithTheNoticeAndSaysWhatTheDatesMean() {
+    assertEquals(0, run("--days", "1", "--now", "2027-03-27T18:30"), err());
+    assertTrue(out().endsWith("Educational content, not medical advice: this plan restates"
+        + " general\npatient-education material and does not replace a clinician's"
+        + " assessment.\n"), out());
+    assertTrue(out().contains("earliest and latest are that average minus and\nplus one"
+        + " standard deviation"), out());
+    assertTrue(out().contains("Healing also depends on your age and health"), out());
+    assertFalse(out().contains("severe or does not improve"), "the unsourced line is gone");
+  }
+
+  // ------------------------------------------------------------ 7. setback rule = exercise text
+
+  @Test
+  void activityPainFiveInRestoreSetsThePersonBack() {
+    // rehabplan ... --check-in "2027-03-31T19:00 pain=0/1 met=pain-relieved"
+    //   --check-in "2027-04-01T12:00 pain=2/5" --now 2027-04-01T12:05
+    assertEquals(0, run("--check-in", "2027-03-31T19:00 pain=0/1 met=pain-relieved",
+        "--check-in", "2027-04-01T12:00 pain=2/5", "--now", "2027-04-01T12:05", "--days", "1"),
+        err());
+    assertTrue(out().contains("  Check-in 2027-04-01 12:00: pain with activity 5/10 (setback at"
+        + " 3): back to Protect for at least 2 d\n"), out());
+    assertTrue(out().contains("If pain\n               with activity reaches 3 out of 10 or"
+        + " more") || out().contains("3 out of 10 or more"), out());
+  }
 }
