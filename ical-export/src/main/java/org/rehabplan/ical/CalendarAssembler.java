@@ -96,6 +96,15 @@ final class CalendarAssembler {
     return zone.getRules().isFixedOffset();
   }
 
+  /** The educational-content notice, on the calendar and on every phase event. */
+  static final String NOTICE = "Educational content, not medical advice: this plan restates"
+      + " general patient-education material and does not replace a clinician's assessment.";
+
+  /** The calendar's own description: what it is, and the notice. */
+  static final String CALENDAR_DESCRIPTION = "A rehabilitation plan made by rehabplan: its"
+      + " sessions and phases. Sessions marked tentative wait on something you have not reported"
+      + " yet. " + NOTICE;
+
   void assemble() {
     String name = options.calendarName().orElse(
         options.privacyMode() ? GENERIC_CALENDAR_NAME : plan.protocol().title());
@@ -105,6 +114,8 @@ final class CalendarAssembler {
     out.constant(ImmutableCalScale.GREGORIAN);
     out.text(Property.NAME, text(name, "calendar name"));
     out.text("X-WR-CALNAME", text(name, "calendar name"));
+    out.text(Property.DESCRIPTION, CALENDAR_DESCRIPTION);
+    out.text("X-WR-CALDESC", CALENDAR_DESCRIPTION);
     if (!utcOnly) {
       out.text("X-WR-TIMEZONE", zone.getId());
       out.timeZone(options.timeZones().forRange(zone, plan.interval().start(), lastInstant()));
@@ -241,8 +252,12 @@ final class CalendarAssembler {
       out.text(Property.DESCRIPTION, sessionDescription(master));
       out.categories(text(master.phase().name(), "phase name"), Texts.kind(intervention.kind()));
     }
+    // A session that waits on a criterion not yet reported is a projection, not an appointment:
+    // tentative and without a reminder until the re-plan from the reporting check-in.
+    out.constant(master.isConditional() ? ImmutableStatus.VEVENT_TENTATIVE
+        : ImmutableStatus.VEVENT_CONFIRMED);
     out.text(ITEM_PROPERTY, "session");
-    if (options.alarmMinutesBefore().isPresent()) {
+    if (options.alarmMinutesBefore().isPresent() && !master.isConditional()) {
       out.begin("VALARM");
       out.constant(ImmutableAction.DISPLAY);
       out.text(Property.DESCRIPTION, title);
@@ -255,7 +270,19 @@ final class CalendarAssembler {
   private String sessionDescription(Session s) {
     Intervention i = s.intervention();
     Phase phase = s.phase();
-    return text(i.instructions(), "instructions")
+    String condition = s.isConditional() ? "Only once you report "
+        + s.awaitedCriteria().stream().map(c -> c.id().replace('-', ' '))
+            .collect(java.util.stream.Collectors.joining(" and "))
+        + " in a check-in; until then this time is a projection, not yet due. "
+        + questions(s.awaitedCriteria()) + "\n\n" : "";
+    String referral = "";
+    if (plan.protocol().referral().map(r -> r.interventionId().equals(i.id())).orElse(false)
+        && !plan.referralReasons().isEmpty()) {
+      referral = "Get seen by a clinician promptly:\n- "
+          + String.join("\n- ", plan.referralReasons().stream()
+              .map(r -> text(r, "referral reason")).toList()) + "\n\n";
+    }
+    return condition + referral + text(i.instructions(), "instructions")
         + "\n\nPhase: " + text(phase.name(), "phase name") + " — " + text(phase.goal(), "goal")
         + "\nHow often: " + i.timing().describe();
   }
@@ -273,7 +300,7 @@ final class CalendarAssembler {
       out.text(Property.SUMMARY, "Rehab phase " + (index + 1) + " of " + count);
     } else {
       out.text(Property.SUMMARY, text(phase.name(), "phase name") + " phase");
-      out.text(Property.DESCRIPTION, phaseDescription(planned));
+      out.text(Property.DESCRIPTION, phaseDescription(planned) + "\n\n" + NOTICE);
       out.categories(text(phase.name(), "phase name"), "Phase");
     }
     out.constant(planned.isTentative() ? ImmutableStatus.VEVENT_TENTATIVE

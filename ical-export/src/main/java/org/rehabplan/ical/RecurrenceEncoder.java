@@ -123,7 +123,9 @@ final class RecurrenceEncoder {
   List<TimedEvent> compact(List<Session> sessions) {
     Map<String, List<Session>> groups = new LinkedHashMap<>();
     for (Session s : sessions) {
-      String key = s.intervention().id() + "/" + s.phase().id() + "/" + s.duration();
+      // Firm and conditional sessions never share a series: their status and alarms differ.
+      String key = s.intervention().id() + "/" + s.phase().id() + "/" + s.duration() + "/"
+          + s.awaitedCriteria().stream().map(c -> c.id()).toList();
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
     }
     List<TimedEvent> out = new ArrayList<>();

@@ -73,7 +73,8 @@ class CalendarUpdateTest {
         + "DTEND;TZID=Europe/Berlin:20270330T105000\r\n"
         + "RRULE:FREQ=DAILY;UNTIL=20270404T084000Z\r\n"
         + "SUMMARY:Gentle hamstring stretch\r\n"), after);
-    // The daily "is the pain relieved?" checks of 30 and 31 March are over: cancelled, with the
+    // The daily "is the pain relieved?" checks of 30 March to 1 April (Protect's latest estimate)
+    // are over: cancelled, with the
     // times and rule they had, so clients can match them.
     String cancelled = eventWith(v2, "STATUS:CANCELLED");
     assertEquals("BEGIN:VEVENT\r\n"
@@ -82,7 +83,7 @@ class CalendarUpdateTest {
         + "SEQUENCE:1\r\n"
         + "DTSTART;TZID=Europe/Berlin:20270330T142500\r\n"
         + "DTEND;TZID=Europe/Berlin:20270330T143000\r\n"
-        + "RRULE:FREQ=DAILY;UNTIL=20270331T122500Z\r\n"
+        + "RRULE:FREQ=DAILY;UNTIL=20270401T122500Z\r\n"
         + "SUMMARY:Self-check: is the pain relieved?\r\n"
         + "STATUS:CANCELLED\r\n"
         + "X-REHABPLAN-ITEM:session\r\n"
@@ -194,5 +195,50 @@ class CalendarUpdateTest {
         () -> EXPORTER.toBytes(V2, EXPORTER.toBytes(newYork)));
     assertTrue(e.getMessage().startsWith("previous export is of another time zone than"
         + " Europe/Berlin: DTSTART;TZID=America/New_York:"), e.getMessage());
+  }
+
+  @Test
+  void conditionalSessionsAreTentativeWithoutAlarmsUntilTheReportingCheckInMakesThemFirm() {
+    String v1 = EXPORTER.toIcs(V1).replace("\r\n ", "");
+    String v2 = EXPORTER.toIcs(V2, V1).replace("\r\n ", "");
+    // Before pain relief is reported: stretching is a projection, not an appointment.
+    String before = eventWith(v1, "DTSTART;TZID=Europe/Berlin:20270401T104000");
+    assertTrue(before.contains("\r\nSTATUS:TENTATIVE\r\n"), before);
+    assertFalse(before.contains("BEGIN:VALARM"), before);
+    assertTrue(before.contains("\r\nDESCRIPTION:Only once you report pain relieved in a"
+        + " check-in\\; until then this time is a projection\\, not yet due. Has the pain in the"), before);
+    // Every session of Restore and later phases is tentative, every Protect session firm.
+    for (String event : v1.split("BEGIN:VEVENT")) {
+      if (event.contains("X-REHABPLAN-ITEM:session")) {
+        boolean protect = event.contains("CATEGORIES:Protect,");
+        assertEquals(!protect, event.contains("STATUS:TENTATIVE"), event);
+        assertEquals(protect, event.contains("BEGIN:VALARM"), event);
+      }
+    }
+    // After the check-in that reports it: firm, under the same UID, SEQUENCE raised, alarm added.
+    String after = eventWith(v2, "DTSTART;TZID=Europe/Berlin:20270330T104000");
+    assertEquals(uid(before), uid(after));
+    assertTrue(after.contains("\r\nSEQUENCE:1\r\n"), after);
+    assertTrue(after.contains("\r\nSTATUS:CONFIRMED\r\n"), after);
+    assertTrue(after.contains("BEGIN:VALARM"), after);
+    assertFalse(after.contains("Only once you report"), after);
+    // Return to sport still waits on "healed".
+    String sport = eventWith(v2, "SUMMARY:Return to sport\\, step by step");
+    assertTrue(sport.contains("STATUS:TENTATIVE") && !sport.contains("BEGIN:VALARM"), sport);
+    assertTrue(sport.contains("DESCRIPTION:Only once you report healed in a check-in"), sport);
+  }
+
+  @Test
+  void theCalendarAndEveryPhaseEventCarryTheNotice() {
+    String v1 = EXPORTER.toIcs(V1).replace("\r\n ", "");
+    assertTrue(v1.contains("\r\nX-WR-CALDESC:A rehabilitation plan made by rehabplan"), v1);
+    int phases = 0;
+    for (String event : v1.split("BEGIN:VEVENT")) {
+      if (event.contains("X-REHABPLAN-ITEM:phase")) {
+        phases++;
+        assertTrue(event.contains("Educational content\\, not medical advice"), event);
+      }
+    }
+    assertEquals(V1.phases().size(), phases);
   }
 }
