@@ -192,4 +192,31 @@ class GateProperties {
   Arbitrary<Integer> pain() {
     return Arbitraries.integers().between(0, 10);
   }
+
+  @Provide
+  Arbitrary<Plan> hamstringPlans() {
+    return RehabArbitraries.requests().map(r -> Scheduler.plan(Protocols.hamstringStrain(), r));
+  }
+
+  @Property(tries = TRIES)
+  void theSelfCheckRepeatsDailyUntilTheLatestEstimate(@ForAll("hamstringPlans") Plan plan) {
+    PlannedPhase protect = plan.phases().get(0);
+    Instant latestEnd = protect.start().plus(protect.latest().duration());
+    List<Session> checks = plan.sessions().stream()
+        .filter(s -> s.intervention().id().equals("check-pain")).toList();
+    assertFalse(checks.isEmpty());
+    for (int k = 0; k < checks.size(); k++) {
+      Session s = checks.get(k);
+      assertFalse(s.isConditional(), s::toString);
+      assertTrue(s.start().isBefore(latestEnd), () -> s + " after the latest estimate");
+      if (k > 0) {
+        Duration gap = Duration.between(checks.get(k - 1).start(), s.start());
+        assertTrue(gap.compareTo(Duration.ofHours(36)) < 0, () -> "a day without a check: " + gap);
+      }
+    }
+    // Protect's latest estimate is at least a day longer than its typical one: some self-check
+    // falls after the typical end, when the next phase is only projected.
+    assertTrue(checks.stream().anyMatch(s -> !s.start().isBefore(protect.end())),
+        () -> "no self-check after " + protect.end() + ": " + checks);
+  }
 }
