@@ -211,9 +211,18 @@ public final class Agenda {
       out.append("  Changed since version ").append(earlier.version()).append(": ")
           .append(diff.moved().size()).append(" session(s) moved, ")
           .append(diff.added().size()).append(" added, ")
-          .append(diff.cancelled().size()).append(" cancelled\n");
+          .append(diff.cancelled().size()).append(" cancelled, ")
+          .append(nowFirm(earlier)).append(" now firm\n");
     }
     return Optional.of(out.toString());
+  }
+
+  /** How many sessions that waited on a criterion in {@code earlier} are firm in this plan. */
+  private long nowFirm(Plan earlier) {
+    Set<String> waited = new HashSet<>();
+    earlier.sessions().stream().filter(Session::isConditional).forEach(s -> waited.add(s.id()));
+    return plan.sessions().stream()
+        .filter(s -> !s.isConditional() && waited.contains(s.id())).count();
   }
 
   /**

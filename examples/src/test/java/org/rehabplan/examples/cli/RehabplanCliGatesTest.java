@@ -199,4 +199,42 @@ class RehabplanCliGatesTest {
     assertTrue(out().contains("If pain\n               with activity reaches 3 out of 10 or"
         + " more") || out().contains("3 out of 10 or more"), out());
   }
+
+  @Test
+  void afterReportingPainRelievedStretchingIsFirmInAgendaAndCalendar() throws IOException {
+    // rehabplan ... --check-in "2027-03-30T09:00 pain=1/2 met=pain-relieved" --now 2027-03-30T09:05
+    assertEquals(0, run("--check-in", "2027-03-30T09:00 pain=1/2 met=pain-relieved",
+        "--now", "2027-03-30T09:05", "--days", "1"), err());
+    assertTrue(out().contains("\n  Now in: Restore\n"), out());
+    assertTrue(out().contains(" cancelled, 73 now firm\n"), out());
+    assertTrue(out().contains("\n  10:40-10:50  Gentle hamstring stretch  [Restore]\n"), out());
+    String ics = ics().replace("\r\n ", "");
+    assertTrue(ics.contains("SUMMARY:Return to sport\\, step by step"), "still there");
+    for (String event : ics.split("BEGIN:VEVENT")) {
+      if (event.contains("SUMMARY:Gentle hamstring stretch")
+          && event.contains("DTSTART;TZID=Europe/Berlin:20270330T104000")) {
+        assertTrue(event.contains("STATUS:CONFIRMED") && event.contains("BEGIN:VALARM")
+            && event.contains("SEQUENCE:1"), event);
+      }
+      if (event.contains("SUMMARY:Return to sport")) {
+        assertTrue(event.contains("STATUS:TENTATIVE") && !event.contains("BEGIN:VALARM"), event);
+      }
+    }
+  }
+
+  @Test
+  void withoutCheckInsTheCalendarHasSportTentativeAndTheNotice() throws IOException {
+    // rehabplan ... (grep -ci "medical advice" hamstring-plan.ics was 0)
+    assertEquals(0, run("--days", "0"), err());
+    String ics = ics().replace("\r\n ", "");
+    assertTrue(ics.toLowerCase(java.util.Locale.ROOT).contains("not medical advice"));
+    for (String event : ics.split("BEGIN:VEVENT")) {
+      if (event.contains("SUMMARY:Return to sport\\, step by step")) {
+        assertTrue(event.contains("STATUS:TENTATIVE"), event);
+        assertFalse(event.contains("BEGIN:VALARM"), event);
+        assertTrue(event.contains("DESCRIPTION:Only once you report pain relieved and healed"),
+            event);
+      }
+    }
+  }
 }
