@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -80,11 +81,11 @@ final class DefaultProtocolArbitrary extends ArbitraryDecorator<Protocol>
   private static Arbitrary<Window> windows() {
     Arbitrary<Duration> offsets = Arbitraries.frequencyOf(
         Tuple.of(3, Arbitraries.just(Duration.ZERO)), Tuple.of(1, minutes(1, 12 * 60)));
-    Arbitrary<@Nullable Duration> maxima = Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.just((Duration) null)),
-        Tuple.of(2, minutes(60, 4 * 24 * 60)));
+    Arbitrary<Optional<Duration>> maxima = Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.just(Optional.<Duration>empty())),
+        Tuple.of(2, minutes(60, 4 * 24 * 60).map(Optional::of)));
     return Combinators.combine(Arbitraries.of(Anchor.class), offsets, maxima)
-        .as((anchor, offset, max) -> new Window(anchor, offset, Duration.ZERO, max));
+        .as((anchor, offset, max) -> new Window(anchor, offset, Duration.ZERO, max.orElse(null)));
   }
 
   private static Arbitrary<Timing> timings() {

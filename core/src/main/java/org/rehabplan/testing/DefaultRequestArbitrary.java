@@ -64,14 +64,17 @@ final class DefaultRequestArbitrary extends ArbitraryDecorator<PlanRequest>
   private ZonedDateTime injury(ZoneId zone, Kind kind, LocalDate date, int minute, int minutes) {
     LocalTime time = LocalTime.of(minute / 60, minute % 60);
     switch (kind) {
-      case NEAR_TRANSITION:
+      case NEAR_TRANSITION -> {
         return nearTransition(zone, date.getYear(), date.getMonthValue() - 1, minutes);
-      case MINUTES_BEFORE_TRANSITION:
+      }
+      case MINUTES_BEFORE_TRANSITION -> {
         return nearTransition(zone, date.getYear(), date.getMonthValue() - 1,
             -1 - Math.floorMod(minutes, 180));
-      case LATE_NIGHT:
+      }
+      case LATE_NIGHT -> {
         return ZonedDateTime.of(date, LocalTime.of(23, 59), zone);
-      case LEAP_DAY:
+      }
+      case LEAP_DAY -> {
         int year = date.getYear();
         while (!LocalDate.of(year, 1, 1).isLeapYear()) {
           year = year + 1 > lastYear ? firstYear : year + 1;
@@ -80,10 +83,13 @@ final class DefaultRequestArbitrary extends ArbitraryDecorator<PlanRequest>
           }
         }
         return ZonedDateTime.of(LocalDate.of(year, 2, 29), time, zone);
-      case YEAR_END:
+      }
+      case YEAR_END -> {
         return ZonedDateTime.of(LocalDate.of(date.getYear(), 12, 31), time, zone);
-      default:
+      }
+      default -> {
         return ZonedDateTime.of(date, time, zone);
+      }
     }
   }
 
