@@ -67,7 +67,10 @@ class UpdatePropertyTest {
               : log.checkIns().get(log.checkIns().size() - 1).at();
           return new Case(plan, log, last.plus(Duration.ofMinutes(minutesLater)), exporter);
         }));
-    return Arbitraries.frequencyOf(Tuple.of(3, random), Tuple.of(1, setbacks()));
+    // No edge cases: combinations of the plans', logs' and offsets' would outnumber the tries;
+    // core's properties cover the generators' edge cases, these properties random updates.
+    return Arbitraries.frequencyOf(Tuple.of(3, random), Tuple.of(1, setbacks()))
+        .edgeCases(c -> c.none());
   }
 
   private static Arbitrary<Plan> hamstringPlans() {
