@@ -15,7 +15,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.arbitraries.ArbitraryDecorator;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 import org.rehabplan.Anchor;
 import org.rehabplan.Criterion;
 import org.rehabplan.DurationEstimate;
@@ -94,7 +94,7 @@ final class DefaultProtocolArbitrary extends ArbitraryDecorator<Protocol>
         Tuple.of(1, Arbitraries.just(Optional.<Duration>empty())),
         Tuple.of(2, minutes(60, 4 * 24 * 60).map(Optional::of)));
     return Combinators.combine(Arbitraries.of(Anchor.class), offsets, maxima)
-        .as((anchor, offset, max) -> new Window(anchor, offset, Duration.ZERO, max.orElse(null)))
+        .as((anchor, offset, max) -> new Window(anchor, offset, Duration.ZERO, max))
         .edgeCases(c -> c.includeOnly(Window.wholePhase()));
   }
 
