@@ -30,10 +30,7 @@ public record CheckIn(
     requireNonNull(criteriaMet, "criteriaMet");
     criteriaMet = ImmutableSortedSet.copyOf(criteriaMet);
     criteriaMet.forEach(c -> Checks.checkId(c, "criterion id"));
-    requireNonNull(note, "note");
-    if (!note.isEmpty()) {
-      Checks.checkText(note, "note");
-    }
+    Checks.checkOptionalText(note, "note", Limits.MAX_NOTE_LENGTH);
   }
 
   /** A check-in without a note. */

@@ -1,6 +1,7 @@
 package org.rehabplan;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
@@ -42,9 +43,18 @@ public record DurationEstimate(
   /** An estimate in whole days, with its provenance. */
   public static DurationEstimate ofDays(
       long earliest, long typical, long latest, Provenance... provenance) {
+    requireNonNull(provenance, "provenance");
     return new DurationEstimate(
-        Duration.ofDays(earliest), Duration.ofDays(typical), Duration.ofDays(latest),
+        days(earliest, "earliest"), days(typical, "typical"), days(latest, "latest"),
         List.of(provenance));
+  }
+
+  /** {@code days} as a duration, refused (before it could overflow) when out of range. */
+  private static Duration days(long days, String name) {
+    checkArgument(days > 0, "%s must be positive: %s d", name, days);
+    checkArgument(days <= MAX_PHASE_DURATION.toDays(), "%s must be at most %s (plans are bounded):"
+        + " %s d", name, HumanDurations.format(MAX_PHASE_DURATION), days);
+    return Duration.ofDays(days);
   }
 
   /** The same figure for earliest, typical and latest. */

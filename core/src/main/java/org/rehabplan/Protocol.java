@@ -49,9 +49,9 @@ public final class Protocol {
   private Protocol(Builder b) {
     this.id = Checks.checkId(b.id, "protocol id");
     checkArgument(b.title != null, "protocol %s needs a title", b.id);
-    this.title = Checks.checkText(b.title, "title");
+    this.title = Checks.checkText(b.title, "title", Limits.MAX_TITLE_LENGTH);
     checkArgument(b.condition != null, "protocol %s needs a condition", b.id);
-    this.condition = Checks.checkText(b.condition, "condition");
+    this.condition = Checks.checkText(b.condition, "condition", Limits.MAX_TITLE_LENGTH);
     this.provenance = b.provenance.build();
     this.interventions = ImmutableMap.copyOf(b.interventions);
     this.phases = ImmutableList.copyOf(b.phases.values());

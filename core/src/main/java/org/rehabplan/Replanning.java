@@ -41,6 +41,7 @@ final class Replanning {
   static Plan replan(Plan previous, ProgressLog log, Instant now) {
     Instant injury = previous.request().injuredAt().toInstant();
     checkArgument(!now.isBefore(injury), "now %s must not be before the injury %s", now, injury);
+    PlanRequest.checkSupportedYear(now, previous.request().zone(), "now");
     previous.asOf().ifPresent(asOf -> checkArgument(!now.isBefore(asOf),
         "now %s must not be before the previous plan's re-planning moment %s", now, asOf));
     for (CheckIn c : log.checkIns()) {

@@ -86,6 +86,8 @@ public final class Scheduler {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a check-in lies after {@code now} or before the injury,
    *     or {@code now} lies before the injury or before the previous plan's {@link Plan#asOf()}
+   * @throws PlanningException if {@code now} lies after the {@linkplain PlanRequest supported
+   *     years}
    */
   public static Plan replan(Plan previous, ProgressLog log, Instant now) {
     requireNonNull(previous, "previous");

@@ -193,7 +193,7 @@ public sealed interface Timing
       requireNonNull(window, "window");
       checkArgument(
           sessionLength.multipliedBy(count).compareTo(Duration.ofHours(24)) < 0,
-          "%s sessions of %s do not fit in a day",
+          "count × sessionLength must be shorter than a day: %s sessions of %s do not fit",
           count,
           sessionLength);
     }
@@ -377,8 +377,8 @@ public sealed interface Timing
       checkArgument(!targets.isEmpty(), "targets must not be empty");
       targets.forEach(t -> Checks.checkId(t, "target intervention id"));
       checkArgument(
-          offset.abs().compareTo(Duration.ofDays(1)) <= 0, "offset must be within ±1 day: %s",
-          offset);
+          offset.compareTo(Duration.ofDays(-1)) >= 0 && offset.compareTo(Duration.ofDays(1)) <= 0,
+          "offset must be within ±1 day: %s", offset);
       checkSessionLength(sessionLength);
     }
 
