@@ -28,7 +28,7 @@ public record CheckIn(
     checkPain(painAtRest, "painAtRest");
     checkPain(painWithActivity, "painWithActivity");
     requireNonNull(criteriaMet, "criteriaMet");
-    criteriaMet = ImmutableSortedSet.copyOf(criteriaMet);
+    criteriaMet = ImmutableSortedSet.copyOf(Checks.checkNoNulls(criteriaMet, "criteriaMet"));
     criteriaMet.forEach(c -> Checks.checkId(c, "criterion id"));
     Checks.checkOptionalText(note, "note", Limits.MAX_NOTE_LENGTH);
   }
@@ -36,7 +36,8 @@ public record CheckIn(
   /** A check-in without a note. */
   public static CheckIn of(
       Instant at, int painAtRest, int painWithActivity, Collection<String> criteriaMet) {
-    return new CheckIn(at, painAtRest, painWithActivity, Set.copyOf(criteriaMet), "");
+    return new CheckIn(at, painAtRest, painWithActivity, Set.copyOf(Checks.checkNoNulls(criteriaMet, "criteriaMet")),
+        "");
   }
 
   /**

@@ -83,6 +83,28 @@ final class Checks {
     return '"' + value.substring(0, cut) + "\"… (" + value.length() + " characters)";
   }
 
+  /**
+   * Checks a collection or array and its elements are not null.
+   *
+   * @throws NullPointerException naming {@code name} if either is
+   */
+  static <C extends Iterable<?>> C checkNoNulls(C elements, String name) {
+    requireNonNull(elements, name);
+    for (Object e : elements) {
+      requireNonNull(e, () -> name + " must not contain null");
+    }
+    return elements;
+  }
+
+  /** Like {@link #checkNoNulls(Iterable, String)} for an array (varargs). */
+  static <T> T[] checkNoNulls(T[] elements, String name) {
+    requireNonNull(elements, name);
+    for (T e : elements) {
+      requireNonNull(e, () -> name + " must not contain null");
+    }
+    return elements;
+  }
+
   /** Checks a duration is strictly positive and at most {@link Limits#MAX_DURATION}. */
   static Duration checkPositive(Duration duration, String name) {
     requireNonNull(duration, name);

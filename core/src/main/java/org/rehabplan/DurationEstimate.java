@@ -37,13 +37,13 @@ public record DurationEstimate(
         "latest must be at most %s (plans are bounded): %s",
         HumanDurations.format(MAX_PHASE_DURATION),
         HumanDurations.format(latest));
-    provenance = List.copyOf(provenance);
+    provenance = List.copyOf(Checks.checkNoNulls(provenance, "provenance"));
   }
 
   /** An estimate in whole days, with its provenance. */
   public static DurationEstimate ofDays(
       long earliest, long typical, long latest, Provenance... provenance) {
-    requireNonNull(provenance, "provenance");
+    Checks.checkNoNulls(provenance, "provenance");
     return new DurationEstimate(
         days(earliest, "earliest"), days(typical, "typical"), days(latest, "latest"),
         List.of(provenance));
@@ -59,6 +59,7 @@ public record DurationEstimate(
 
   /** The same figure for earliest, typical and latest. */
   public static DurationEstimate exactly(Duration duration, Provenance... provenance) {
-    return new DurationEstimate(duration, duration, duration, List.of(provenance));
+    return new DurationEstimate(duration, duration, duration,
+        List.of(Checks.checkNoNulls(provenance, "provenance")));
   }
 }

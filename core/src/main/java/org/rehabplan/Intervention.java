@@ -151,7 +151,7 @@ public final class Intervention {
 
     /** Adds criteria that must be met before any session. */
     public Builder requires(String... criterionIds) {
-      for (String c : criterionIds) {
+      for (String c : requireNonNull(criterionIds, "criterionIds")) {
         requiredCriteria.add(requireNonNull(c, "criterionId"));
       }
       return this;
@@ -159,7 +159,7 @@ public final class Intervention {
 
     /** Adds provenance entries. */
     public Builder provenance(Provenance... entries) {
-      for (Provenance p : entries) {
+      for (Provenance p : requireNonNull(entries, "provenance")) {
         provenance.add(requireNonNull(p, "provenance"));
       }
       return this;

@@ -166,7 +166,7 @@ public final class Phase {
 
     /** Adds interventions, by id, in display order. */
     public Builder interventions(String... ids) {
-      for (String i : ids) {
+      for (String i : requireNonNull(ids, "interventionIds")) {
         interventionIds.add(requireNonNull(i, "interventionId"));
       }
       return this;

@@ -290,7 +290,7 @@ public final class Protocol {
 
     /** Adds provenance entries. */
     public Builder provenance(Provenance... entries) {
-      for (Provenance p : entries) {
+      for (Provenance p : requireNonNull(entries, "provenance")) {
         provenance.add(requireNonNull(p, "provenance"));
       }
       return this;

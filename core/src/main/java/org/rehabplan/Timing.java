@@ -84,7 +84,7 @@ public sealed interface Timing
   static AtLocalTimes atLocalTimes(
       Collection<LocalTime> times, Duration sessionLength, Window window) {
     return new AtLocalTimes(
-        ImmutableSortedSet.copyOf(times).asList(), sessionLength,
+        ImmutableSortedSet.copyOf(Checks.checkNoNulls(times, "times")).asList(), sessionLength,
         EnumSet.allOf(DayOfWeek.class), window);
   }
 
@@ -103,7 +103,8 @@ public sealed interface Timing
    * the {@code targets} interventions (negative: before it).
    */
   static Relative relativeTo(Collection<String> targets, Duration offset, Duration sessionLength) {
-    return new Relative(ImmutableSet.copyOf(targets), offset, sessionLength);
+    return new Relative(ImmutableSet.copyOf(Checks.checkNoNulls(targets, "targets")), offset,
+        sessionLength);
   }
 
   /** As needed, with no fixed spacing or daily maximum stated (follow the label or a clinician). */
@@ -113,7 +114,8 @@ public sealed interface Timing
 
   /** As needed, at least {@code minimumSpacing} apart and at most {@code maximumPerDay} a day. */
   static AsNeeded asNeeded(Duration minimumSpacing, int maximumPerDay) {
-    return new AsNeeded(Optional.of(minimumSpacing), OptionalInt.of(maximumPerDay));
+    return new AsNeeded(Optional.of(requireNonNull(minimumSpacing, "minimumSpacing")),
+        OptionalInt.of(maximumPerDay));
   }
 
   // ---------------------------------------------------------------- variants
@@ -200,7 +202,7 @@ public sealed interface Timing
 
     /** Returns a copy restricted to {@code days}; this instance is unaffected. */
     public TimesPerDay onDays(Collection<DayOfWeek> days) {
-      return new TimesPerDay(count, sessionLength, Set.copyOf(requireNonNull(days, "days")), window);
+      return new TimesPerDay(count, sessionLength, Set.copyOf(Checks.checkNoNulls(days, "days")), window);
     }
 
     @Override
@@ -241,7 +243,7 @@ public sealed interface Timing
       implements Timing {
     /** Validates the components and copies the collections. */
     public AtLocalTimes {
-      requireNonNull(times, "times");
+      Checks.checkNoNulls(times, "times");
       checkSessionLength(sessionLength);
       days = checkDays(days);
       requireNonNull(window, "window");
@@ -260,7 +262,7 @@ public sealed interface Timing
         }
         checkArgument(
             Duration.ofMinutes(gapMinutes).compareTo(sessionLength) >= 0,
-            "sessions of %s at %s and %s would overlap",
+            "times must be at least sessionLength apart: sessions of %s at %s and %s would overlap",
             sessionLength,
             t,
             next);
@@ -269,7 +271,7 @@ public sealed interface Timing
 
     /** Returns a copy restricted to {@code days}; this instance is unaffected. */
     public AtLocalTimes onDays(Collection<DayOfWeek> days) {
-      return new AtLocalTimes(times, sessionLength, Set.copyOf(requireNonNull(days, "days")), window);
+      return new AtLocalTimes(times, sessionLength, Set.copyOf(Checks.checkNoNulls(days, "days")), window);
     }
 
     @Override
@@ -373,7 +375,7 @@ public sealed interface Timing
       requireNonNull(targets, "targets");
       requireNonNull(offset, "offset");
       requireNonNull(sessionLength, "sessionLength");
-      targets = ImmutableSet.copyOf(targets);
+      targets = ImmutableSet.copyOf(Checks.checkNoNulls(targets, "targets"));
       checkArgument(!targets.isEmpty(), "targets must not be empty");
       targets.forEach(t -> Checks.checkId(t, "target intervention id"));
       checkArgument(
@@ -455,7 +457,7 @@ public sealed interface Timing
   }
 
   private static Set<DayOfWeek> checkDays(Set<DayOfWeek> days) {
-    requireNonNull(days, "days");
+    Checks.checkNoNulls(days, "days");
     checkArgument(!days.isEmpty(), "days must not be empty");
     return ImmutableSet.copyOf(EnumSet.copyOf(days));
   }
