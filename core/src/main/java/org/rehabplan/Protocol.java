@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p><b>Horizon:</b> a protocol has at most {@value #MAX_PHASES} phases and each phase's latest
- * estimate is at most {@link DurationEstimate#MAX_PHASE_DURATION}, so every plan is bounded.
+ * estimate is at most {@link DurationEstimate#MAX_PHASE_DURATION}, so every plan is bounded;
+ * offsets, window extents and spacings are at most {@link Limits#MAX_DURATION} and a setback at
+ * most {@link SetbackRule#MAX_MINIMUM_TIME}, so re-plans are bounded too. Texts are bounded as
+ * {@link Limits} states.
  */
 public final class Protocol {
   /** The most phases a protocol may have. */
