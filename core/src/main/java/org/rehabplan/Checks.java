@@ -37,12 +37,6 @@ final class Checks {
     return checkCharacters(text, name, maxLength);
   }
 
-  /** Like {@link #checkText} but allows the empty text (an absent note). */
-  static String checkOptionalText(String text, String name, int maxLength) {
-    requireNonNull(text, name);
-    return text.isEmpty() ? text : checkText(text, name, maxLength);
-  }
-
   private static String checkCharacters(String text, String name, int maxLength) {
     if (text.length() > maxLength) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,

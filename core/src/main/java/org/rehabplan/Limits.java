@@ -50,8 +50,7 @@ public final class Limits {
    * gate's minimum time: {@value Protocol#MAX_PHASES} phases of at most 366 days each, the longest a
    * protocol can run (7,320 days).
    */
-  public static final Duration MAX_DURATION =
-      DurationEstimate.MAX_PHASE_DURATION.multipliedBy(Protocol.MAX_PHASES);
+  public static final Duration MAX_DURATION = Duration.ofDays(366L * Protocol.MAX_PHASES);
 
   /** How many characters of a long text an error message quotes. */
   public static final int QUOTED_LENGTH = 80;

@@ -16,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -176,7 +177,7 @@ class FuzzProperties {
     return Combinators.combine(Arbitraries.of(Anchor.class), planDurations(), planDurations(),
         planDurations().injectNull(0.3)).as((anchor, offset, min, max) -> {
           try {
-            return new Window(anchor, offset, min, max);
+            return new Window(anchor, offset, min, Optional.ofNullable(max));
           } catch (IllegalArgumentException | NullPointerException e) {
             return Window.wholePhase();
           }
@@ -190,14 +191,15 @@ class FuzzProperties {
         "window", "times", "offset", "anchor", "targets", "minimumSpacing", "maximumPerDay",
         "sessions of", "session", "days"};
     return validOrNamed(() -> switch (variant) {
-      case 0 -> Timing.every(Spacing.between(a, b), c, window);
+      case 0 -> Timing.every(c, Spacing.between(a, b), window);
       case 1 -> Timing.timesPerDay(count, a, window);
       case 2 -> Timing.atLocalTimes(List.of(time), a, window)
           .onDays(List.of(DayOfWeek.of(1 + Math.floorMod(count, 7))));
       case 3 -> Timing.continuous(window);
       case 4 -> Timing.once(count % 2 == 0 ? Anchor.INJURY : Anchor.PHASE_START, a, b);
       case 5 -> Timing.asNeeded(a, count);
-      default -> Timing.every(Spacing.between(a, b, c), c, window).withWakingHoursOnly(false);
+      default -> Timing.every(c, Spacing.between(a, b).preferring(c), window)
+          .withWakingHoursOnly(false);
     }, names);
   }
 
@@ -208,7 +210,7 @@ class FuzzProperties {
       @ForAll("durations") Duration c) {
     String[] names = {"minimum", "maximum", "preferred", "interval"};
     validOrNamed(() -> Spacing.between(a, b), names);
-    validOrNamed(() -> Spacing.between(a, b, c), names);
+    validOrNamed(() -> Spacing.between(a, b).preferring(c), names);
     validOrNamed(() -> Spacing.exactly(a), names);
     validOrNamed(() -> new Spacing(a, b, c), names);
   }
@@ -218,7 +220,8 @@ class FuzzProperties {
       @ForAll("durations") Duration c, @ForAll("instants") Instant t,
       @ForAll("instants") Instant u, @ForAll("texts") String text) {
     String[] names = {"anchor", "offset", "minimumExtent", "maximumExtent", "extent"};
-    validOrNamed(() -> new Window(Anchor.INJURY, a, b, c), names);
+    validOrNamed(() -> new Window(Anchor.INJURY, a, b, Optional.ofNullable(c)), names);
+    validOrNamed(() -> new Window(Anchor.INJURY, a, b, Optional.empty()), names);
     validOrNamed(() -> Window.afterInjury(a, b), names);
     validOrNamed(() -> Window.firstOfPhase(a), names);
     validOrNamed(() -> Window.wholePhase().withOffset(a), names);
@@ -238,7 +241,7 @@ class FuzzProperties {
     String[] names = {"interval", "minimum", "maximum", "preferred", "sessionLength", "count",
         "window", "times", "offset", "anchor", "targets", "target", "minimumSpacing",
         "maximumPerDay", "days"};
-    validOrNamed(() -> Timing.every(Spacing.exactly(a), b, window), names);
+    validOrNamed(() -> Timing.every(b, Spacing.exactly(a), window), names);
     validOrNamed(() -> Timing.timesPerDay(count, a, window), names);
     validOrNamed(() -> Timing.timesPerDay(1, a, window).onDays(List.of()), names);
     List<LocalTime> times = new ArrayList<>();
@@ -388,7 +391,8 @@ class FuzzProperties {
       Instant at = plusOrEnd(start, (Duration) args[0]);
       @SuppressWarnings("unchecked")
       CheckIn c = validOrNamed(() -> new CheckIn(at, (Integer) args[1],
-              (Integer) args[2], (Set<String>) args[3], args[4] == null ? "" : (String) args[4]),
+              (Integer) args[2], (Set<String>) args[3],
+              args[4] == null ? Optional.<String>empty() : Optional.of((String) args[4])),
           "at", "painAtRest", "painWithActivity", "criterion id", "note", "criteriaMet");
       if (c != null) {
         made.add(c);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -52,7 +53,8 @@ class HardeningTest {
   void extremeDurationsAreRefusedByNameNotOverflowed() {
     rejects("minimum interval must be at most 7320 d", () -> Spacing.between(HUGE, HUGE));
     rejects("maximum interval must be at most", () -> Spacing.between(ofHours(1), HUGE));
-    rejects("offset must be at most", () -> new Window(Anchor.INJURY, HUGE, ofSeconds(1), null));
+    rejects("offset must be at most", () -> new Window(Anchor.INJURY, HUGE, ofSeconds(1),
+        Optional.empty()));
     rejects("offset must be at most", () -> Timing.once(Anchor.INJURY, HUGE, ofMinutes(5)));
     rejects("maximumExtent must be at most", () -> Window.afterInjury(ofHours(1), HUGE));
     rejects("minimumExtent must be at most", () -> Window.firstOfPhase(HUGE));
@@ -71,9 +73,15 @@ class HardeningTest {
   }
 
   @Test
+  void theDurationLimitIsTheLongestAProtocolCanRun() {
+    assertEquals(DurationEstimate.MAX_PHASE_DURATION.multipliedBy(Protocol.MAX_PHASES),
+        Limits.MAX_DURATION);
+  }
+
+  @Test
   void theLongestStatedDurationsStillPlan() {
     Protocol p = single(Timing.continuous(new Window(Anchor.INJURY, Duration.ZERO, Duration.ZERO,
-        Limits.MAX_DURATION)), 3);
+        Optional.of(Limits.MAX_DURATION))), 3);
     Plan plan = Scheduler.plan(p, request("2027-01-01T10:00Z"));
     assertEquals(1, plan.guidanceSpans().size());
   }
