@@ -41,6 +41,7 @@ import org.rehabplan.Window;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class PlacementBenchmark {
+  /** How many daily interventions the phase holds. */
   @Param({"100", "500", "1000", "4000"})
   public int interventions;
 
@@ -48,6 +49,7 @@ public class PlacementBenchmark {
   private Protocol fixed;
   private PlanRequest request;
 
+  /** Builds both protocols and checks they plan {@code 10 × interventions} sessions. */
   @Setup
   public void setUp() {
     daily = protocol(Timing.timesPerDay(1, Duration.ofMinutes(1), Window.wholePhase()));
@@ -74,11 +76,13 @@ public class PlacementBenchmark {
         .durationForAll(DurationEstimate.ofDays(10, 10, 10)).build()).build();
   }
 
+  /** Plans the daily sessions, each placed in the first free time after mid-day. */
   @Benchmark
   public Plan timesPerDay() {
     return Scheduler.plan(daily, request);
   }
 
+  /** Plans the same sessions at a fixed local time (the baseline without placement). */
   @Benchmark
   public Plan atLocalTimes() {
     return Scheduler.plan(fixed, request);
