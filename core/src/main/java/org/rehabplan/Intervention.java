@@ -33,7 +33,8 @@ public final class Intervention {
     checkArgument(b.title != null, "intervention %s needs a title", b.id);
     this.title = Checks.checkText(b.title, "title", Limits.MAX_TITLE_LENGTH);
     checkArgument(b.instructions != null, "intervention %s needs instructions", b.id);
-    this.instructions = Checks.checkText(b.instructions, "instructions", Limits.MAX_INSTRUCTIONS_LENGTH);
+    this.instructions =
+        Checks.checkText(b.instructions, "instructions", Limits.MAX_INSTRUCTIONS_LENGTH);
     checkArgument(b.timing != null, "intervention %s needs a timing", b.id);
     this.timing = b.timing;
     this.requiredCriteria = ImmutableSet.copyOf(b.requiredCriteria.build());

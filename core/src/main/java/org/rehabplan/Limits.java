@@ -10,9 +10,10 @@ import java.time.Duration;
  * <ul>
  *   <li>Texts: ids at most {@value #MAX_ID_LENGTH} characters; titles, names, conditions and
  *       criterion questions at most {@value #MAX_TITLE_LENGTH}; instructions, phase goals and
- *       provenance citations and details at most {@value #MAX_INSTRUCTIONS_LENGTH}; check-in notes at most {@value #MAX_NOTE_LENGTH}. A text may
- *       not hold control characters other than line feed, nor a lone (unpaired) UTF-16
- *       surrogate, which no calendar or file encoding can carry.
+ *       provenance citations and details at most {@value #MAX_INSTRUCTIONS_LENGTH}; check-in
+ *       notes at most {@value #MAX_NOTE_LENGTH}. A text may not hold control characters other
+ *       than line feed, nor a lone (unpaired) UTF-16 surrogate, which no calendar or file
+ *       encoding can carry.
  *   <li>Durations: every offset, extent, spacing and gate time a protocol states is at most
  *       {@link #MAX_DURATION}, the longest a protocol can run; a setback lasts at most {@link
  *       SetbackRule#MAX_MINIMUM_TIME}; a phase at most {@link
@@ -47,8 +48,8 @@ public final class Limits {
 
   /**
    * The longest duration a protocol may state as an offset, a window extent, a spacing or an exit
-   * gate's minimum time: {@value Protocol#MAX_PHASES} phases of at most 366 days each, the longest a
-   * protocol can run (7,320 days).
+   * gate's minimum time: {@value Protocol#MAX_PHASES} phases of at most 366 days each, the
+   * longest a protocol can run (7,320 days).
    */
   public static final Duration MAX_DURATION = Duration.ofDays(366L * Protocol.MAX_PHASES);
 

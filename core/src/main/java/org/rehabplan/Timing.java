@@ -326,7 +326,8 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
 
     /** Returns a copy restricted to {@code days}; this instance is unaffected. */
     public TimesPerDay onDays(Collection<DayOfWeek> days) {
-      return new TimesPerDay(count, sessionLength, Set.copyOf(Checks.checkNoNulls(days, "days")), window);
+      return new TimesPerDay(count, sessionLength, Set.copyOf(Checks.checkNoNulls(days, "days")),
+          window);
     }
 
     @Override
@@ -385,7 +386,8 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
 
     /** Returns a copy restricted to {@code days}; this instance is unaffected. */
     public AtLocalTimes onDays(Collection<DayOfWeek> days) {
-      return new AtLocalTimes(times, sessionLength, Set.copyOf(Checks.checkNoNulls(days, "days")), window);
+      return new AtLocalTimes(times, sessionLength, Set.copyOf(Checks.checkNoNulls(days, "days")),
+          window);
     }
 
     @Override

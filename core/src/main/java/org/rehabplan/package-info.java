@@ -27,8 +27,8 @@
  * null} elsewhere throws {@link java.lang.NullPointerException} naming the argument.
  *
  * <p><b>Ids</b> of protocols, phases, interventions and criteria are lower-case kebab-case ({@code
- * [a-z0-9]+(-[a-z0-9]+)*}), at most {@value org.rehabplan.Limits#MAX_ID_LENGTH} characters, so they are safe in file names, session ids and
- * calendar UIDs.
+ * [a-z0-9]+(-[a-z0-9]+)*}), at most {@value org.rehabplan.Limits#MAX_ID_LENGTH} characters, so
+ * they are safe in file names, session ids and calendar UIDs.
  */
 @NullMarked
 package org.rehabplan;

@@ -60,7 +60,8 @@ class HardeningTest {
     rejects("minimumExtent must be at most", () -> Window.firstOfPhase(HUGE));
     rejects("offset must be within ±1 day", () -> Timing.relativeTo(Set.of("it"), MOST_NEGATIVE,
         ofMinutes(5)));
-    rejects("latest must be at most 366 d (plans are bounded): 9223372036854775807 d", () -> DurationEstimate.ofDays(1, 1,
+    rejects("latest must be at most 366 d (plans are bounded): 9223372036854775807 d",
+        () -> DurationEstimate.ofDays(1, 1,
         Long.MAX_VALUE));
     rejects("earliest must be positive: -9223372036854775808 d", () -> DurationEstimate.ofDays(
         Long.MIN_VALUE, 1, 1));
