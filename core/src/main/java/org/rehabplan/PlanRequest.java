@@ -31,6 +31,17 @@ public final class PlanRequest {
   /** The last year an injury may lie in (its local date). */
   public static final int LAST_YEAR = 2200;
 
+  /**
+   * The local days every plan and re-plan lies within, {@code [FIRST_PLANNED_DAY,
+   * END_OF_PLANNED_DAYS)}: from the year before {@link #FIRST_YEAR} (a waking day may start the day
+   * before the injury) to 22 years after {@link #LAST_YEAR} (a setback of at most a year, then at
+   * most {@link Limits#MAX_DURATION}).
+   */
+  static final LocalDate FIRST_PLANNED_DAY = LocalDate.of(FIRST_YEAR - 1, 1, 1);
+
+  /** The day after the last local day any plan reaches; see {@link #FIRST_PLANNED_DAY}. */
+  static final LocalDate END_OF_PLANNED_DAYS = LocalDate.of(LAST_YEAR + 23, 1, 1);
+
   private final ZonedDateTime injuredAt;
   private final Severity severity;
   private final WakingHours wakingHours;

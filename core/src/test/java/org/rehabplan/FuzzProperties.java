@@ -338,6 +338,37 @@ class FuzzProperties {
   }
 
   @Provide
+  static Arbitrary<LocalDate> dates() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(4, Arbitraries.longs().between(LocalDate.of(1890, 1, 1).toEpochDay(),
+            LocalDate.of(2230, 1, 1).toEpochDay()).map(LocalDate::ofEpochDay)),
+        Tuple.of(1, Arbitraries.of(LocalDate.MIN, LocalDate.MAX, LocalDate.EPOCH,
+            LocalDate.of(1898, 12, 31), LocalDate.of(2222, 12, 31), LocalDate.of(2223, 1, 1))))
+        .injectNull(0.03);
+  }
+
+  @Property(tries = TRIES)
+  void planQueriesAndAgendas(@ForAll("injuries") ZonedDateTime injury,
+      @ForAll("instants") Instant a, @ForAll("instants") Instant b,
+      @ForAll("dates") LocalDate date, @ForAll("ints") int days, @ForAll("ids") String id) {
+    PlanRequest request = validOrNamed(() -> PlanRequest.builder().injuredAt(injury).build(),
+        "injuredAt");
+    if (request == null) {
+      return;
+    }
+    Plan plan = Scheduler.plan(Protocols.hamstringStrain(), request);
+    String[] names = {"start", "end", "date", "instant", "from", "days", "phaseId", "today",
+        "session"};
+    validOrNamed(() -> plan.sessionsBetween(a, b), names);
+    validOrNamed(() -> plan.sessionsOn(date), names);
+    validOrNamed(() -> plan.nextSessionAfter(a), names);
+    validOrNamed(() -> plan.phaseAt(a), names);
+    validOrNamed(() -> plan.phase(id), names);
+    validOrNamed(() -> Agenda.of(plan).days(date, days).text(), names);
+    validOrNamed(() -> Agenda.of(plan).today(date).text(), names);
+  }
+
+  @Provide
   static Arbitrary<SetbackRule> setbacks() {
     return Combinators.combine(Arbitraries.integers().between(1, 10),
         Arbitraries.of(SetbackRule.Action.class), planDurations())

@@ -149,6 +149,18 @@ class HardeningTest {
         e.getMessage());
   }
 
+  @Test
+  void queriesAndAgendasAtTheEndsOfTimeAnswerOrNameTheArgument() {
+    Plan plan = Scheduler.plan(Protocols.hamstringStrain(), request("2027-01-01T10:00Z"));
+    assertEquals(List.of(), plan.sessionsOn(java.time.LocalDate.MAX));
+    assertEquals(List.of(), plan.sessionsOn(java.time.LocalDate.MIN));
+    assertEquals(Optional.empty(), plan.nextSessionAfter(Instant.MAX));
+    rejects("days must end by 2223-01-01", () -> Agenda.of(plan)
+        .days(java.time.LocalDate.of(2027, 1, 1), Integer.MAX_VALUE));
+    rejects("from must lie in the days plans reach", () -> Agenda.of(plan)
+        .days(java.time.LocalDate.MAX, 1));
+  }
+
   // ------------------------------------------------------------------ 4. text
 
   @Test
