@@ -37,6 +37,15 @@ final class Checks {
     return checkCharacters(text, name, maxLength);
   }
 
+  /**
+   * Checks a human-readable text against the long-text limit {@link
+   * Limits#MAX_INSTRUCTIONS_LENGTH}; prefer {@link #checkText(String, String, int)} with the limit
+   * that fits the text (a title, a note).
+   */
+  static String checkText(String text, String name) {
+    return checkText(text, name, Limits.MAX_INSTRUCTIONS_LENGTH);
+  }
+
   private static String checkCharacters(String text, String name, int maxLength) {
     if (text.length() > maxLength) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
