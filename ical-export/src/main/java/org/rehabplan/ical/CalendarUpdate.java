@@ -295,15 +295,17 @@ final class CalendarUpdate {
     boolean utc = allDay || textual || checkZone(parameters, zone, utcOnly, line);
     try {
       switch (name) {
-        case Property.SUMMARY:
+        case Property.SUMMARY -> {
           return new TextValue(name, unescape(value));
-        case Property.RRULE:
+        }
+        case Property.RRULE -> {
           return new RuleValue(rule(value));
-        case Property.DTSTART:
-        case Property.DTEND:
+        }
+        case Property.DTSTART, Property.DTEND -> {
           return allDay ? new DateValue(name, LocalDate.parse(value, BASIC_DATE))
               : new DateTimeValue(name, instant(value, utc, zone), utc);
-        default: { // EXDATE, RDATE
+        }
+        default -> { // EXDATE, RDATE
           List<Instant> instants = new ArrayList<>();
           for (String v : value.split(",", -1)) {
             instants.add(instant(v, utc, zone));
@@ -345,7 +347,7 @@ final class CalendarUpdate {
     List<DayOfWeek> days = List.of();
     List<Integer> hours = List.of(0);
     int minute = 0;
-    for (String part : value.split(";")) {
+    for (String part : value.split(";", -1)) {
       int eq = part.indexOf('=');
       String key = part.substring(0, eq);
       String v = part.substring(eq + 1);
@@ -354,7 +356,7 @@ final class CalendarUpdate {
         case "UNTIL" -> until = instant(v, true, ZoneOffset.UTC);
         case "BYDAY" -> {
           List<DayOfWeek> d = new ArrayList<>();
-          for (String day : v.split(",")) {
+          for (String day : v.split(",", -1)) {
             d.add(DAYS.get(day));
           }
           if (d.contains(null)) {
@@ -364,7 +366,7 @@ final class CalendarUpdate {
         }
         case "BYHOUR" -> {
           List<Integer> h = new ArrayList<>();
-          for (String hour : v.split(",")) {
+          for (String hour : v.split(",", -1)) {
             h.add(Integer.parseInt(hour));
           }
           hours = h;

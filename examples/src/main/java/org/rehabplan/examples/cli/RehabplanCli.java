@@ -147,7 +147,7 @@ public final class RehabplanCli {
     // A re-planned calendar updates the first version's: same UIDs, SEQUENCE raised where an
     // event changed, events no longer planned kept as STATUS:CANCELLED. Without check-ins it is
     // the plain export.
-    String ics = plan == firstVersion ? exporter.toIcs(plan) : exporter.toIcs(plan, firstVersion);
+    String ics = options.replans() ? exporter.toIcs(plan, firstVersion) : exporter.toIcs(plan);
     String csv = options.sessionsCsv().isPresent() ? SessionsCsv.of(plan) : null;
 
     if (icsFile.isPresent()) {
