@@ -17,7 +17,7 @@ public final class HumanDurations {
     if (duration.isNegative()) {
       // negated() overflows for the most negative duration; one nanosecond less formats the same
       return "-" + format(
-          duration.getSeconds() == Long.MIN_VALUE ? duration.plusNanos(1).negated()
+          duration.toSeconds() == Long.MIN_VALUE ? duration.plusNanos(1).negated()
               : duration.negated());
     }
     long minutes = duration.toMinutes();
