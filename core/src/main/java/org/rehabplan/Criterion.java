@@ -21,7 +21,7 @@ public record Criterion(String id, String question, List<Contradiction> contradi
   /** Validates the components and copies the contradictions. */
   public Criterion {
     Checks.checkId(id, "criterion id");
-    Checks.checkText(question, "question");
+    Checks.checkText(question, "question", Limits.MAX_TITLE_LENGTH);
     contradictions = ImmutableList.copyOf(requireNonNull(contradictions, "contradictions"));
   }
 

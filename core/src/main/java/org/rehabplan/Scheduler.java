@@ -96,6 +96,8 @@ public final class Scheduler {
    *     re-planned plan would exceed {@value #MAX_SESSIONS} sessions, or a check-in reports a
    *     criterion the protocol does not have (the message lists the protocol's criteria) or a
    *     criterion together with a value that contradicts it ({@link Criterion#contradictions()})
+   * @throws PlanningException if {@code now} lies after the {@linkplain PlanRequest supported
+   *     years}
    */
   public static Plan replan(Plan previous, ProgressLog log, Instant now) {
     requireNonNull(previous, "previous");
