@@ -1,5 +1,6 @@
 package org.rehabplan;
 
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -43,7 +44,12 @@ final class CheckInRules {
     return String.join(", ", protocol.criteria().stream().map(Criterion::id).toList());
   }
 
+  /** The check-in's local time, or its instant where no local date-time can hold it. */
   private static String when(CheckIn c, ZoneId zone) {
-    return WHEN.format(c.at().atZone(zone));
+    try {
+      return WHEN.format(c.at().atZone(zone));
+    } catch (DateTimeException e) {
+      return c.at().toString();
+    }
   }
 }
