@@ -119,8 +119,23 @@ final class RecurrenceEncoder {
     return out;
   }
 
+  /**
+   * The portable form: series only where every client expands them alike, single events
+   * otherwise. A series is one time of day ({@code FREQ=DAILY} or {@code FREQ=WEEKLY;BYDAY=..},
+   * no {@code BYHOUR}/{@code BYMINUTE}: DTSTART gives the time), so it has at most one instance a
+   * local day; UNTIL in UTC; EXDATE in DTSTART's form; no RDATE. Every rule fits Outlook's
+   * recurrence templates ([MS-OXCICAL] 2.1.3.2.2).
+   */
+  List<TimedEvent> portable(List<Session> sessions) {
+    return grouped(sessions, true);
+  }
+
   /** The compact form: series where sessions repeat, RDATE lists or single events otherwise. */
   List<TimedEvent> compact(List<Session> sessions) {
+    return grouped(sessions, false);
+  }
+
+  private List<TimedEvent> grouped(List<Session> sessions, boolean portable) {
     Map<String, List<Session>> groups = new LinkedHashMap<>();
     for (Session s : sessions) {
       String key = s.intervention().id() + "/" + s.phase().id() + "/" + s.duration();
@@ -128,21 +143,23 @@ final class RecurrenceEncoder {
     }
     List<TimedEvent> out = new ArrayList<>();
     for (List<Session> group : groups.values()) {
-      compactGroup(group, out);
+      group(group, portable, out);
     }
     out.sort(Comparator.comparing((TimedEvent e) -> e.master().start())
         .thenComparing(e -> e.master().id()));
     return out;
   }
 
-  private void compactGroup(List<Session> group, List<TimedEvent> out) {
+  private void group(List<Session> group, boolean portable, List<TimedEvent> out) {
     List<Session> leftovers = new ArrayList<>();
-    // Buckets of regular sessions by second-of-hour of their local start.
+    // Buckets of regular sessions by their local start: the second of the day (portable, one
+    // time of day per series) or of the hour (compact, BYHOUR for several hours).
     Map<Integer, List<Session>> buckets = new TreeMap<>();
     for (Session s : group) {
       if (isRegular(s)) {
         LocalTime t = local(s.start()).toLocalTime();
-        buckets.computeIfAbsent(t.getMinute() * 60 + t.getSecond(), k -> new ArrayList<>()).add(s);
+        int key = (portable ? t.getHour() * 3600 : 0) + t.getMinute() * 60 + t.getSecond();
+        buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
       } else {
         out.add(single("series:", s));
       }
@@ -151,8 +168,10 @@ final class RecurrenceEncoder {
       planBucket(bucket, leftovers, out);
     }
     leftovers.sort(BY_START);
-    if (leftovers.size() == 1) {
-      out.add(single("series:", leftovers.get(0)));
+    if (portable || leftovers.size() == 1) {
+      for (Session s : leftovers) {
+        out.add(single("series:", s));
+      }
     } else if (!leftovers.isEmpty()) {
       out.add(new TimedEvent("series:" + leftovers.get(0).id(), leftovers.get(0), null, List.of(),
           leftovers.subList(1, leftovers.size()), utcOnly));

@@ -74,36 +74,36 @@ class IcalExporterTest {
   @Test
   void sameInputGivesTheSameBytes() throws IOException {
     Plan plan = GoldenFileTest.berlin();
-    String first = DEFAULT.toIcs(plan);
-    assertEquals(first, IcalExporter.builder().build().toIcs(GoldenFileTest.berlin()));
+    String first = DEFAULT.export(plan).text();
+    assertEquals(first, IcalExporter.builder().build().export(GoldenFileTest.berlin()).text());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DEFAULT.write(plan, out);
+    DEFAULT.export(plan).writeTo(out);
     assertArrayEquals(first.getBytes(UTF_8), out.toByteArray());
-    assertArrayEquals(first.getBytes(UTF_8), DEFAULT.toBytes(plan));
+    assertArrayEquals(first.getBytes(UTF_8), DEFAULT.export(plan).bytes());
   }
 
   @Test
   void uidsAreHashedUniqueAndStable() {
     Plan plan = GoldenFileTest.berlin();
-    List<String> uids = values(DEFAULT.toIcs(plan), "UID:");
+    List<String> uids = values(DEFAULT.export(plan).text(), "UID:");
     assertEquals(uids.size(), new HashSet<>(uids).size(), "unique");
     uids.forEach(u -> assertTrue(u.matches("[0-9a-f]{32}@rehabplan"), u));
-    assertEquals(uids, values(DEFAULT.toIcs(GoldenFileTest.berlin()), "UID:"), "stable");
+    assertEquals(uids, values(DEFAULT.export(GoldenFileTest.berlin()).text(), "UID:"), "stable");
     Plan later = hamstring("2027-03-27T18:31+01:00[Europe/Berlin]");
-    Set<String> other = new HashSet<>(values(DEFAULT.toIcs(later), "UID:"));
+    Set<String> other = new HashSet<>(values(DEFAULT.export(later).text(), "UID:"));
     assertTrue(Collections.disjoint(new HashSet<>(uids), other), "another plan, other UIDs");
     List<String> each = values(
-        DEFAULT.toBuilder().oneEventPerSession(true).build().toIcs(plan), "UID:");
+        DEFAULT.toBuilder().oneEventPerSession(true).build().export(plan).text(), "UID:");
     assertEquals(each.size(), new HashSet<>(each).size());
   }
 
   @Test
   void dtstampIsTheInjuryOrTheInjectedClock() {
     Plan plan = GoldenFileTest.berlin();
-    assertEquals(Set.of("20270327T173000Z"), Set.copyOf(values(DEFAULT.toIcs(plan), "DTSTAMP:")));
+    assertEquals(Set.of("20270327T173000Z"), Set.copyOf(values(DEFAULT.export(plan).text(), "DTSTAMP:")));
     Clock clock = Clock.fixed(Instant.parse("2030-01-02T03:04:05.678Z"), ZoneId.of("Asia/Tokyo"));
     IcalExporter stamped = IcalExporter.builder().clock(clock).build();
-    assertEquals(Set.of("20300102T030405Z"), Set.copyOf(values(stamped.toIcs(plan), "DTSTAMP:")));
+    assertEquals(Set.of("20300102T030405Z"), Set.copyOf(values(stamped.export(plan).text(), "DTSTAMP:")));
   }
 
   @ParameterizedTest
@@ -111,7 +111,7 @@ class IcalExporterTest {
       "2027-06-01T09:10-03:00[Etc/GMT+3]", "2027-06-01T09:10Z"})
   void fixedOffsetZonesAreWrittenInUtc(String injuredAt) {
     Plan plan = hamstring(injuredAt);
-    String ics = DEFAULT.toIcs(plan);
+    String ics = DEFAULT.export(plan).text();
     assertFalse(ics.contains("TZID"), "no TZID for a fixed offset");
     assertFalse(ics.contains("VTIMEZONE"));
     for (String line : contentLines(ics)) {
@@ -126,7 +126,7 @@ class IcalExporterTest {
   void saoPauloUsesTheJdkRulesNotIcal4jsStaleOnes() {
     // Brazil dropped DST in 2019; iCal4j 4.4.0's bundled definition still has it.
     Plan plan = hamstring("2027-01-10T08:00-03:00[America/Sao_Paulo]");
-    String ics = DEFAULT.toIcs(plan);
+    String ics = DEFAULT.export(plan).text();
     String vtimezone = ics.substring(ics.indexOf("BEGIN:VTIMEZONE"),
         ics.indexOf("END:VTIMEZONE"));
     assertFalse(vtimezone.contains("DAYLIGHT"), vtimezone);
@@ -137,20 +137,20 @@ class IcalExporterTest {
   @Test
   void everyTzidHasItsVtimezoneAndCalendarsDoNotShareIt() {
     Plan plan = GoldenFileTest.berlin();
-    Calendar a = DEFAULT.toCalendar(plan);
-    Calendar b = DEFAULT.toCalendar(plan);
+    Calendar a = DEFAULT.export(plan).toCalendar();
+    Calendar b = DEFAULT.export(plan).toCalendar();
     List<VTimeZone> zones = a.getComponents(Component.VTIMEZONE);
     assertEquals(1, zones.size());
     assertEquals("Europe/Berlin", zones.get(0).getTimeZoneId().getValue());
     assertNotSame(zones.get(0), b.getComponents(Component.VTIMEZONE).get(0));
-    assertEquals(DEFAULT.toIcs(plan), Folding.fold(a.toString()));
+    assertEquals(DEFAULT.export(plan).text(), Folding.fold(a.toString()));
   }
 
   @Test
   void compactFormUsesRulesAndIsSmallerThanOneEventPerSession() {
     Plan plan = GoldenFileTest.berlin();
-    String compact = DEFAULT.toIcs(plan);
-    String each = DEFAULT.toBuilder().oneEventPerSession(true).build().toIcs(plan);
+    String compact = DEFAULT.export(plan).text();
+    String each = DEFAULT.toBuilder().oneEventPerSession(true).build().export(plan).text();
     long compactEvents = values(compact, "X-REHABPLAN-ITEM:session").size();
     long eachEvents = values(each, "X-REHABPLAN-ITEM:session").size();
     assertEquals(plan.sessions().size(), eachEvents);
@@ -165,13 +165,13 @@ class IcalExporterTest {
   @Test
   void alarmsDefaultToTenMinutesAndCanBeChangedOrTurnedOff() {
     Plan plan = GoldenFileTest.berlin();
-    String ics = DEFAULT.toIcs(plan);
+    String ics = DEFAULT.export(plan).text();
     long sessions = values(ics, "X-REHABPLAN-ITEM:session").size();
     assertEquals(sessions, values(ics, "TRIGGER:-PT10M").size());
     assertEquals(sessions, values(ics, "ACTION:DISPLAY").size());
-    String thirty = IcalExporter.builder().alarmMinutesBefore(30).build().toIcs(plan);
+    String thirty = IcalExporter.builder().alarmMinutesBefore(30).build().export(plan).text();
     assertEquals(sessions, values(thirty, "TRIGGER:-PT30M").size());
-    String off = IcalExporter.builder().alarmMinutesBefore(30).noAlarms().build().toIcs(plan);
+    String off = IcalExporter.builder().alarmMinutesBefore(30).noAlarms().build().export(plan).text();
     assertFalse(off.contains("VALARM"));
     assertEquals(0, IcalExporter.builder().alarmMinutesBefore(0).build()
         .alarmMinutesBefore().getAsInt());
@@ -180,7 +180,7 @@ class IcalExporterTest {
   @Test
   void asNeededGuidanceIsOnThePhaseNotTimed() {
     Plan plan = GoldenFileTest.berlin();
-    String ics = DEFAULT.toIcs(plan);
+    String ics = DEFAULT.export(plan).text();
     List<String> summaries = values(ics, "SUMMARY:");
     for (Intervention i : plan.protocol().interventions()) {
       if (i.timing() instanceof Timing.AsNeeded) {
@@ -195,7 +195,7 @@ class IcalExporterTest {
   @Test
   void phasesAndGuidanceAreAllDayTentativeWhenGated() {
     Plan plan = GoldenFileTest.berlin();
-    String ics = DEFAULT.toIcs(plan);
+    String ics = DEFAULT.export(plan).text();
     List<String> lines = contentLines(ics);
     int protect = lines.indexOf("SUMMARY:Protect phase");
     int restore = lines.indexOf("SUMMARY:Restore phase");
@@ -211,7 +211,7 @@ class IcalExporterTest {
   @Test
   void privacyModeLeavesOutPersonalText() {
     Plan plan = GoldenFileTest.berlin();
-    String ics = IcalExporter.builder().privacyMode(true).build().toIcs(plan);
+    String ics = IcalExporter.builder().privacyMode(true).build().export(plan).text();
     String unfolded = String.join("\n", contentLines(ics));
     for (Intervention i : plan.protocol().interventions()) {
       assertFalse(unfolded.contains(i.title()), i.title());
@@ -229,7 +229,7 @@ class IcalExporterTest {
 
   @Test
   void calendarNameDefaultsToTheProtocolTitle() {
-    String ics = DEFAULT.toIcs(GoldenFileTest.berlin());
+    String ics = DEFAULT.export(GoldenFileTest.berlin()).text();
     assertEquals(List.of("Hamstring strain"), values(ics, "X-WR-CALNAME:"));
     assertEquals(List.of("Hamstring strain"), values(ics, "NAME:"));
   }
@@ -253,7 +253,7 @@ class IcalExporterTest {
       for (String zone : List.of("Europe/Berlin", "Pacific/Chatham", "America/Sao_Paulo")) {
         Plan plan = hamstring(ZonedDateTime.of(2027, 3, 1, 9, 0, 0, 0, ZoneId.of(zone))
             .toString());
-        String ics = DEFAULT.toIcs(plan);
+        String ics = DEFAULT.export(plan).text();
         Expansions.parseIcal4j(ics).validate();
       }
     } finally {
@@ -265,7 +265,7 @@ class IcalExporterTest {
   @Test
   void secondsAreKeptAndFractionsDropped() {
     Plan plan = hamstring("2027-05-03T10:11:12.345+02:00[Europe/Berlin]");
-    String ics = DEFAULT.toIcs(plan);
+    String ics = DEFAULT.export(plan).text();
     assertTrue(ics.contains("DTSTART;TZID=Europe/Berlin:20270503T101112"), "ice at injury");
     Set<String> stamps = values(ics, "DTSTAMP:").stream().collect(Collectors.toSet());
     assertEquals(Set.of("20270503T081112Z"), stamps);
