@@ -26,7 +26,8 @@ import org.rehabplan.Session;
 
 /**
  * Splits a plan's sessions into the timed VEVENTs of the export: single events, or series written
- * as {@code DTSTART} + {@code RRULE} (+ {@code EXDATE}) or {@code DTSTART} + {@code RDATE}. Pure
+ * as {@code DTSTART} + {@code RRULE} (+ {@code EXDATE}), or in the compact form also {@code
+ * DTSTART} + {@code RDATE}. Pure
  * {@code java.time} logic; the recurrence sets it describes are computed here with RFC 5545's rules
  * and equal the sessions exactly.
  *
@@ -39,9 +40,11 @@ import org.rehabplan.Session;
  *       exact point in time, not a duration applied by the client).
  *   <li>Series use only regular sessions, and an RRULE never spans a change of UTC offset: a day
  *       with a change, or on which an expansion would fall in a DST gap or overlap or straddle a
- *       change, splits the rule, and its sessions go to an RDATE list (whose values are resolved
- *       one by one). Rule expansion across DST changes is where clients disagree most (biweekly,
- *       for one, shifts some BYHOUR instances on the day of the change).
+ *       change, splits the rule, and its sessions become single events (portable) or go to an
+ *       RDATE list (compact; its values are resolved one by one). Rule expansion across DST
+ *       changes is where clients disagree most (biweekly, for one, shifts some BYHOUR instances
+ *       on the day of the change); a weekly rule also stops before a week with such a day (see
+ *       {@link #isSafeWeek}).
  *   <li>Rules are {@code FREQ=DAILY} or {@code FREQ=WEEKLY;BYDAY=..}, with {@code BYHOUR} and
  *       {@code BYMINUTE} for several times a day (one minute-of-hour per rule, so the BYHOUR ×
  *       BYMINUTE product never adds instances), {@code UNTIL} at the last instance, and DTSTART
@@ -223,7 +226,10 @@ final class RecurrenceEncoder {
       }
       Instant dayStart = d.atStartOfDay(zone).toInstant();
       ZoneOffset offset = rules.getOffset(dayStart);
-      if (isSafeDate(d, dayStart, hours, minute, second, length)) {
+      boolean safe = frequency == Frequency.DAILY
+          ? isSafeDate(d, dayStart, hours, minute, second, length)
+          : isSafeWeek(d, hours, minute, second, length);
+      if (safe) {
         if (!offset.equals(runOffset)) {
           planRun(run, byDate, hours, frequency, weekdays, minute, second, leftovers, out);
           run = new ArrayList<>();
@@ -331,6 +337,26 @@ final class RecurrenceEncoder {
       }
       Instant t = l.atZone(zone).toInstant();
       if (!rules.getOffset(t).equals(rules.getOffset(t.plus(length)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether every day of the ISO week (Monday to Sunday, RFC 5545's default WKST) of {@code d} is
+   * {@linkplain #isSafeDate safe}. iCal4j 4.4.0 expands a {@code FREQ=WEEKLY;BYDAY=..} week from
+   * one date-time of that week: when the rule's local time falls in a DST gap on any day of the
+   * week, the shifted wall time is carried to the week's other days (Europe/Jersey, 23 to 29
+   * March 2020: 01:20 became 02:20 on Monday and Wednesday, and Friday fell after UNTIL). So a
+   * weekly rule only covers weeks in which its times exist once on every day.
+   */
+  private boolean isSafeWeek(
+      LocalDate d, Set<Integer> hours, int minute, int second, Duration length) {
+    LocalDate monday = d.minusDays(d.getDayOfWeek().getValue() - 1L);
+    for (int i = 0; i < 7; i++) {
+      LocalDate day = monday.plusDays(i);
+      if (!isSafeDate(day, day.atStartOfDay(zone).toInstant(), hours, minute, second, length)) {
         return false;
       }
     }

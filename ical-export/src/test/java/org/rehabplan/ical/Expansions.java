@@ -8,7 +8,6 @@ import biweekly.util.com.google.ical.compat.javautil.DateIterator;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.lang.ref.Reference;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -48,25 +47,10 @@ final class Expansions {
     return out;
   }
 
-  /**
-   * A calendar parsed by iCal4j with the builder that parsed it. iCal4j 4.4.0 resolves a TZID
-   * through synthetic zone ids ({@code ical4j-local-N}) from one pool per JVM; the rules of an id
-   * are looked up, on every use, in the parsing builder's registry, held only weakly. Once the
-   * builder is garbage-collected its ids go back to the pool and are handed to later parses, so
-   * date-times of a calendar still in use can resolve with another file's VTIMEZONE (or fail):
-   * results then depend on garbage collection and on what else the JVM parsed. Keeping the builder
-   * reachable until the expansion ends makes iCal4j use this file's VTIMEZONE, every time.
-   */
-  record Parsed(Calendar calendar, CalendarBuilder builder) {}
-
   /** Parses {@code ics} with iCal4j and expands every session event. */
   static List<Interval> ical4j(String ics, Interval window) {
-    Parsed parsed = parseIcal4jKeepingRegistry(ics);
-    try {
-      return ical4j(parsed.calendar().<VEvent>getComponents(Component.VEVENT), window);
-    } finally {
-      Reference.reachabilityFence(parsed);
-    }
+    Calendar calendar = parseIcal4j(ics);
+    return ical4j(calendar.<VEvent>getComponents(Component.VEVENT), window);
   }
 
   /**
@@ -76,11 +60,8 @@ final class Expansions {
    */
   static List<Interval> ical4jAfterUpdates(List<String> files, Interval window) {
     Map<String, VEvent> store = new LinkedHashMap<>();
-    List<Parsed> parsed = new ArrayList<>();
     for (String ics : files) {
-      Parsed p = parseIcal4jKeepingRegistry(ics);
-      parsed.add(p);
-      for (VEvent e : p.calendar().<VEvent>getComponents(Component.VEVENT)) {
+      for (VEvent e : parseIcal4j(ics).<VEvent>getComponents(Component.VEVENT)) {
         String uid = e.getProperty(Property.UID).orElseThrow().getValue();
         VEvent kept = store.get(uid);
         if (kept == null || sequence(e) >= sequence(kept)) {
@@ -95,11 +76,7 @@ final class Expansions {
         shown.add(e);
       }
     }
-    try {
-      return ical4j(shown, window);
-    } finally {
-      Reference.reachabilityFence(parsed);
-    }
+    return ical4j(shown, window);
   }
 
   private static int sequence(VEvent e) {
@@ -123,18 +100,9 @@ final class Expansions {
     return out;
   }
 
-  /**
-   * Parses {@code ics} with iCal4j. Date-times with a TZID in the result stay right only while
-   * something keeps the builder reachable: see {@link Parsed}; expand with {@link #ical4j}.
-   */
   static Calendar parseIcal4j(String ics) {
-    return parseIcal4jKeepingRegistry(ics).calendar();
-  }
-
-  static Parsed parseIcal4jKeepingRegistry(String ics) {
-    CalendarBuilder builder = new CalendarBuilder();
     try {
-      return new Parsed(builder.build(new StringReader(ics)), builder);
+      return new CalendarBuilder().build(new StringReader(ics));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ParserException e) {

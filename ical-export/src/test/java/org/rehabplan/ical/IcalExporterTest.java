@@ -147,9 +147,32 @@ class IcalExporterTest {
   }
 
   @Test
+  void portableFormIsTheDefaultWithOneTimeOfDayPerRuleAndNoRdate() {
+    Plan plan = GoldenFileTest.berlin();
+    assertEquals(SessionEncoding.PORTABLE, DEFAULT.encoding());
+    String portable = DEFAULT.export(plan).text();
+    String compact = DEFAULT.toBuilder().encoding(SessionEncoding.COMPACT).build()
+        .export(plan).text();
+    String each = DEFAULT.toBuilder().oneEventPerSession(true).build().export(plan).text();
+    long portableEvents = values(portable, "X-REHABPLAN-ITEM:session").size();
+    assertTrue(portableEvents < values(each, "X-REHABPLAN-ITEM:session").size());
+    assertTrue(portableEvents > values(compact, "X-REHABPLAN-ITEM:session").size());
+    assertFalse(portable.contains("RDATE"));
+    assertFalse(portable.contains("BYHOUR"));
+    assertFalse(portable.contains("BYMINUTE"));
+    assertTrue(portable.contains("RRULE:FREQ=DAILY;UNTIL="));
+    assertTrue(portable.contains("RRULE:FREQ=WEEKLY;UNTIL="));
+    assertTrue(compact.contains("RDATE"), "the compact form of this plan has an RDATE list");
+    assertTrue(compact.contains(";BYHOUR="), "and BYHOUR lists");
+    OutlookRules.assertClean(portable);
+    assertRoundTrip(plan, portable);
+  }
+
+  @Test
   void compactFormUsesRulesAndIsSmallerThanOneEventPerSession() {
     Plan plan = GoldenFileTest.berlin();
-    String compact = DEFAULT.export(plan).text();
+    String compact = DEFAULT.toBuilder().encoding(SessionEncoding.COMPACT).build()
+        .export(plan).text();
     String each = DEFAULT.toBuilder().oneEventPerSession(true).build().export(plan).text();
     long compactEvents = values(compact, "X-REHABPLAN-ITEM:session").size();
     long eachEvents = values(each, "X-REHABPLAN-ITEM:session").size();
@@ -217,8 +240,10 @@ class IcalExporterTest {
       assertFalse(unfolded.contains(i.title()), i.title());
     }
     assertFalse(unfolded.contains("Hamstring"));
-    assertEquals(Set.of("Rehab session"), Set.copyOf(values(ics, "DESCRIPTION:")),
-        "only the alarms' generic descriptions");
+    assertEquals(Set.of("Rehab session", "Rehab plan: the sessions\\, phases and milestones of a"
+        + " rehabilitation plan\\, made by rehabplan from a protocol. Educational content\\,"
+        + " not medical advice."), Set.copyOf(values(ics, "DESCRIPTION:")),
+        "only the alarms' and the calendar's generic descriptions");
     assertFalse(unfolded.contains("CATEGORIES"));
     Set<String> summaries = new HashSet<>(values(ics, "SUMMARY:"));
     assertTrue(summaries.contains("Rehab session"));
