@@ -1,6 +1,11 @@
-"""Expands the session events of rehabplan's exported calendars with Python icalendar (parsing)
-and dateutil (recurrence), as a client that imported the files of a case in order sees them: for
-each UID the event with the highest SEQUENCE (a later file wins a tie), cancelled events dropped.
+"""Expands the session events of rehabplan's exported calendars with Python icalendar (parsing,
+and the file's VTIMEZONE turned into a tzinfo by icalendar's Timezone.to_tz) and dateutil
+(recurrence rules), as a client that imported the files of a case in order sees them: for each
+UID the event with the highest SEQUENCE (a later file wins a tie), cancelled events dropped.
+
+Rules are expanded in wall time and each instance is then placed with the zone of the file's
+VTIMEZONE (the file is the contract: dateutil's own zone data may differ, e.g. for legacy zones
+such as SystemV/YST9YDT). Also checks that no series has two instances on one local day.
 
 Usage: /usr/bin/python3 expand-dateutil.py DIR; for each DIR/CASE/ with 1.ics, 2.ics, ... writes
 DIR/CASE/dateutil.json: [[startEpochSecond, endEpochSecond], ...] sorted, or {"error": ...}.
@@ -14,34 +19,42 @@ import sys
 import traceback
 
 import icalendar
-from dateutil import rrule, tz
+from dateutil import rrule
 
 MAX_INSTANCES = 100000
+UTC = datetime.timezone.utc
 
 
-def zone(tzid):
-    z = tz.gettz(tzid)
-    if z is None:
-        raise ValueError("dateutil does not know the zone " + tzid)
-    return z
+class Zone:
+    """A zone of the file (pytz-style tzinfo from the VTIMEZONE) or UTC."""
+
+    def __init__(self, tzinfo=None):
+        self.tzinfo = tzinfo
+
+    def instant(self, wall):
+        if self.tzinfo is None:
+            return wall.replace(tzinfo=UTC).timestamp()
+        return self.tzinfo.localize(wall).timestamp()
+
+    def wall(self, aware):
+        if self.tzinfo is None:
+            return aware.astimezone(UTC).replace(tzinfo=None)
+        return self.tzinfo.normalize(aware.astimezone(self.tzinfo)).replace(tzinfo=None)
 
 
-def moment(prop):
-    """An aware datetime (dateutil zone) from a DTSTART/DTEND/EXDATE value: the wall time read by
-    icalendar, the zone from its TZID parameter (or UTC)."""
+def wall_and_zone(prop, zones):
     value = prop.dt
     if not isinstance(value, datetime.datetime):
         raise ValueError("a session event with a DATE value")
     tzid = prop.params.get("TZID")
-    wall = value.replace(tzinfo=None)
     if tzid:
-        return wall.replace(tzinfo=zone(str(tzid)))
+        return value.replace(tzinfo=None), zones[str(tzid)]
     if value.tzinfo is None:
         raise ValueError("a floating date-time")
-    return value.astimezone(datetime.timezone.utc)
+    return value.astimezone(UTC).replace(tzinfo=None), Zone()
 
 
-def exdates(event):
+def exdates(event, zones):
     raw = event.get("EXDATE")
     if raw is None:
         return []
@@ -49,24 +62,30 @@ def exdates(event):
     for group in raw if isinstance(raw, list) else [raw]:
         tzid = group.params.get("TZID")
         for d in group.dts:
-            wall = d.dt.replace(tzinfo=None)
-            out.append(wall.replace(tzinfo=zone(str(tzid))) if tzid
-                       else d.dt.astimezone(datetime.timezone.utc))
+            out.append(d.dt.replace(tzinfo=None) if tzid
+                       else d.dt.astimezone(UTC).replace(tzinfo=None))
     return out
 
 
-def expand(event):
-    start = moment(event["DTSTART"])
-    end = moment(event["DTEND"])
-    length = end - start if start.tzinfo is end.tzinfo else None
+def expand(event, zones):
+    start, zone = wall_and_zone(event["DTSTART"], zones)
+    end, end_zone = wall_and_zone(event["DTEND"], zones)
     if "RDATE" in event:
         raise ValueError("RDATE in a portable file")
     if "RRULE" not in event:
-        return [(start.timestamp(), end.timestamp())]
-    rule_text = event["RRULE"].to_ical().decode()
+        return [(zone.instant(start), end_zone.instant(end))]
+    if end_zone.tzinfo is not zone.tzinfo:
+        raise ValueError("a series whose DTSTART and DTEND differ in form")
+    rule = event["RRULE"]
+    until = rule.get("UNTIL")
+    text = rule.to_ical().decode()
+    if until:
+        # UNTIL is UTC; in wall time it is the same moment on the series' clock.
+        local_until = zone.wall(until[0] if until[0].tzinfo else until[0].replace(tzinfo=UTC))
+        text = re.sub(r"UNTIL=[0-9TZ]+", "UNTIL=" + local_until.strftime("%Y%m%dT%H%M%S"), text)
     rules = rrule.rruleset()
-    rules.rrule(rrule.rrulestr(rule_text, dtstart=start))
-    for x in exdates(event):
+    rules.rrule(rrule.rrulestr(text, dtstart=start))
+    for x in exdates(event, zones):
         rules.exdate(x)
     out = []
     days = set()
@@ -77,10 +96,8 @@ def expand(event):
         if s.date() in days:
             raise ValueError("two instances on %s in the series %s" % (s.date(), event["UID"]))
         days.add(s.date())
-        # The end of an instance is its wall-clock start plus DTEND - DTSTART (RFC 5545 3.8.5.3);
-        # a series never straddles an offset change, so that is also the exact duration.
-        e = s + (end - start)
-        out.append((s.timestamp(), e.timestamp()))
+        # RFC 5545 3.8.5.3: an instance lasts DTEND - DTSTART.
+        out.append((zone.instant(s), zone.instant(s + (end - start))))
     return out
 
 
@@ -95,17 +112,18 @@ def expand_case(directory):
     for f in files:
         with open(os.path.join(directory, f), "rb") as handle:
             calendar = icalendar.Calendar.from_ical(handle.read())
+        zones = {str(z["TZID"]): Zone(z.to_tz()) for z in calendar.walk("VTIMEZONE")}
         for event in calendar.walk("VEVENT"):
             uid = str(event["UID"])
-            if uid not in kept or sequence(event) >= sequence(kept[uid]):
-                kept[uid] = event
+            if uid not in kept or sequence(event) >= sequence(kept[uid][0]):
+                kept[uid] = (event, zones)
     out = []
-    for event in kept.values():
+    for event, zones in kept.values():
         if str(event.get("X-REHABPLAN-ITEM", "")) != "session":
             continue
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
             continue
-        out.extend(expand(event))
+        out.extend(expand(event, zones))
     return sorted([int(round(s)), int(round(e))] for s, e in out)
 
 

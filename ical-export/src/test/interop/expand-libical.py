@@ -3,8 +3,16 @@ GNOME Evolution) through its GObject bindings, ICalGLib.Component.foreach_recurr
 that imported the files of a case in order sees them: for each UID the event with the highest
 SEQUENCE (a later file wins a tie), cancelled events dropped.
 
+libical resolves a TZID it knows with its own zone data before the file's VTIMEZONE; where that
+data differs from the file's (libical 3.0.16 expands a daily 02:55 series in Mexico/BajaSur to
+03:55 on 7 and 8 April 2024, the first Sunday of April under Mexico's DST rules abolished in
+2022), no file content can help. So each case is also expanded with its TZIDs renamed, which makes
+libical use the file's VTIMEZONE alone: libical-file-zones.json. The Java side accepts a
+difference in libical.json only when libical-file-zones.json is exact.
+
 Usage: /usr/bin/python3 expand-libical.py DIR; for each DIR/CASE/ with 1.ics, 2.ics, ... writes
-DIR/CASE/libical.json: [[startEpochSecond, endEpochSecond], ...] sorted, or {"error": ...}.
+DIR/CASE/libical.json and DIR/CASE/libical-file-zones.json: [[startEpochSecond, endEpochSecond],
+...] sorted, or {"error": ...}.
 Needs Debian's python3-gi and gir1.2-ical-3.0.
 """
 import json
@@ -52,14 +60,17 @@ def expand(event):
     return out
 
 
-def expand_case(directory):
+def expand_case(directory, rename):
     files = sorted((f for f in os.listdir(directory) if re.fullmatch(r"\d+\.ics", f)),
                    key=lambda f: int(f[:-4]))
     calendars = []  # keeps each file's VCALENDAR (and its VTIMEZONE) alive
     kept = {}
     for f in files:
         with open(os.path.join(directory, f), encoding="utf-8") as handle:
-            calendar = ICalGLib.Component.new_from_string(handle.read())
+            text = handle.read()
+        if rename:
+            text = re.sub(r"(TZID[:=])", r"\1rehabplan-file-", text)
+        calendar = ICalGLib.Component.new_from_string(text)
         if calendar is None:
             raise ValueError("libical cannot parse " + f)
         calendars.append(calendar)
@@ -85,12 +96,13 @@ def main(root):
         directory = os.path.join(root, name)
         if not os.path.isdir(directory):
             continue
-        try:
-            result = expand_case(directory)
-        except Exception:  # reported to the Java side, which fails the case with it
-            result = {"error": traceback.format_exc()}
-        with open(os.path.join(directory, "libical.json"), "w") as handle:
-            json.dump(result, handle)
+        for rename, name in ((False, "libical.json"), (True, "libical-file-zones.json")):
+            try:
+                result = expand_case(directory, rename)
+            except Exception:  # reported to the Java side, which fails the case with it
+                result = {"error": traceback.format_exc()}
+            with open(os.path.join(directory, name), "w") as handle:
+                json.dump(result, handle)
 
 
 if __name__ == "__main__":

@@ -359,7 +359,8 @@ final class CalendarAssembler {
     sequence(id);
     Instant start = m.projected();
     Instant end = start.plus(MILESTONE_LENGTH);
-    boolean utc = utcOnly || !unambiguous(start) || !unambiguous(end);
+    boolean utc = utcOnly || !unambiguous(start) || !unambiguous(end)
+        || !zone.getRules().getOffset(start).equals(zone.getRules().getOffset(end));
     out.dateTime(Property.DTSTART, start, utc);
     out.dateTime(Property.DTEND, end, utc);
     if (options.privacyMode()) {

@@ -36,8 +36,8 @@ import org.rehabplan.Session;
  * <ul>
  *   <li>A session whose local start or end is ambiguous (in a DST overlap) cannot be written with
  *       a TZID without loss; it becomes a single event in UTC form.
- *   <li>A session that straddles an offset change becomes a single event (its DTEND is then an
- *       exact point in time, not a duration applied by the client).
+ *   <li>A session that straddles an offset change becomes a single event in UTC form (its DTEND
+ *       is then an exact point in time, not a duration some client applies in local time).
  *   <li>Series use only regular sessions, and an RRULE never spans a change of UTC offset: a day
  *       with a change, or on which an expansion would fall in a DST gap or overlap or straddle a
  *       change, splits the rule, and its sessions become single events (portable) or go to an
@@ -363,8 +363,14 @@ final class RecurrenceEncoder {
     return true;
   }
 
+  /**
+   * A single event. In UTC form when its local start or end is ambiguous, or when it straddles an
+   * offset change: ical.js 2.2.1 takes such an event's end as its local start plus the exact
+   * duration, which lands in the DST gap (Australia/NSW, 01:45 to 03:00 on 2 October 2033 read as
+   * ending 15:00Z instead of 16:00Z).
+   */
   private TimedEvent single(String prefix, Session s) {
-    boolean utc = utcOnly || !isUnambiguous(local(s.start())) || !isUnambiguous(local(s.end()));
+    boolean utc = utcOnly || !isRegular(s);
     return new TimedEvent(prefix + s.id(), s, null, List.of(), List.of(), utc);
   }
 

@@ -25,6 +25,8 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 import org.rehabplan.CheckIn;
 import org.rehabplan.Interval;
@@ -41,7 +43,9 @@ import org.rehabplan.testing.RehabArbitraries;
  * ical.js (npm {@code ical.js}, pinned by {@code src/test/interop/package-lock.json}, run with
  * Node.js), Python icalendar + dateutil and libical 3 (GObject bindings), each through a small
  * script in {@code src/test/interop}; and the {@link OutlookRules} checker passes on every file.
- * For chains of updates each parser plays a client that imported every file in order.
+ * For chains of updates each parser plays a client that imported every file in order. Shrinking
+ * is off (each step would run the parsers again): a failure names its case and keeps its files
+ * in {@code target/interop}.
  *
  * <p>Runs only in the Maven profile {@code interop} (README, "Interoperability tests"), which
  * sets the system property {@code interop.dir}, after {@code npm ci} in {@code src/test/interop} and with Debian's {@code
@@ -67,13 +71,13 @@ class InteropTest {
             Protocols.hamstringStrain()))));
   }
 
-  @Property(tries = TRIES)
+  @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
   void everyParserExpandsAPlanToExactlyItsSessions(@ForAll("plans") Plan plan) {
     IcalExporter exporter = IcalExporter.builder().build();
     check(plan, List.of(exporter.export(plan).text()), plan.request().toString());
   }
 
-  @Property(tries = TRIES)
+  @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
   void everyParserFollowsAChainOfUpdatesToTheLastVersion(
       @ForAll("chains") UpdatePropertyTest.Case c) {
     List<CheckIn> all = c.log().checkIns();
@@ -145,13 +149,25 @@ class InteropTest {
       run(scripts, List.of(python, scripts.resolve("expand-libical.py").toString(),
           root.toString()));
       List<String> failures = new ArrayList<>();
+      List<long[]> want = pairs(json(expected));
       for (String parser : PARSERS) {
         String result = Files.readString(dir.resolve(parser + ".json"), UTF_8);
-        List<Interval> actual = parse(result);
-        if (actual == null) {
+        if (!result.trim().startsWith("[")) {
           failures.add(parser + " failed: " + result);
-        } else if (!actual.equals(expected)) {
-          failures.add(parser + ": " + Diff.of(expected, actual));
+          continue;
+        }
+        String difference = difference(want, pairs(result));
+        if (!difference.isEmpty() && parser.equals("libical")) {
+          // libical's own zone data for a TZID it knows may differ from the file's VTIMEZONE
+          // (see expand-libical.py): accepted only if libical expands the file's zones exactly.
+          String own = Files.readString(dir.resolve("libical-file-zones.json"), UTF_8);
+          if (own.trim().startsWith("[") && difference(want, pairs(own)).isEmpty()) {
+            Statistics.label("libical's own zone data differs").collect(true);
+            continue;
+          }
+        }
+        if (!difference.isEmpty()) {
+          failures.add(parser + ": " + difference);
         }
       }
       assertTrue(failures.isEmpty(), () -> String.join("\n", failures) + "\n" + description
@@ -193,19 +209,31 @@ class InteropTest {
 
   private static final Pattern PAIR = Pattern.compile("\\[\\s*(-?\\d+)\\s*,\\s*(-?\\d+)\\s*\\]");
 
-  /** The intervals of a parser's result, or null if it reported an error. */
-  private static List<Interval> parse(String json) {
-    String trimmed = json.trim();
-    if (!trimmed.startsWith("[")) {
-      return null;
-    }
-    List<Interval> out = new ArrayList<>();
-    Matcher m = PAIR.matcher(trimmed);
+  /** The [start, end] epoch-second pairs of a JSON result. */
+  private static List<long[]> pairs(String json) {
+    List<long[]> out = new ArrayList<>();
+    Matcher m = PAIR.matcher(json);
     while (m.find()) {
-      out.add(Interval.of(Instant.ofEpochSecond(Long.parseLong(m.group(1))),
-          Instant.ofEpochSecond(Long.parseLong(m.group(2)))));
+      out.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
     }
     return out;
+  }
+
+  /** What differs, as instants: up to five pairs missing and five unexpected; empty if none. */
+  private static String difference(List<long[]> want, List<long[]> got) {
+    List<String> w = want.stream().map(InteropTest::pair).toList();
+    List<String> g = got.stream().map(InteropTest::pair).toList();
+    if (w.equals(g)) {
+      return "";
+    }
+    List<String> missing = w.stream().filter(x -> !g.contains(x)).limit(5).toList();
+    List<String> unexpected = g.stream().filter(x -> !w.contains(x)).limit(5).toList();
+    return "expected " + w.size() + ", got " + g.size() + "; missing " + missing
+        + "; unexpected " + unexpected;
+  }
+
+  private static String pair(long[] p) {
+    return Instant.ofEpochSecond(p[0]) + "/" + Instant.ofEpochSecond(p[1]);
   }
 
   private static void deleteTree(Path root) throws IOException {
