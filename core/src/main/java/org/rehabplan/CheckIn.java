@@ -17,10 +17,15 @@ import java.util.Set;
  * @param painAtRest pain at rest, 0 (none) to 10 (worst)
  * @param painWithActivity pain with activity, 0 to 10
  * @param criteriaMet ids of the criteria reported as met, sorted
- * @param note free text, possibly empty; no control characters other than line feed
+ * @param note free text, if the person wrote any: not blank, no control characters other than
+ *     line feed
  */
 public record CheckIn(
-    Instant at, int painAtRest, int painWithActivity, Set<String> criteriaMet, String note) {
+    Instant at,
+    int painAtRest,
+    int painWithActivity,
+    Set<String> criteriaMet,
+    Optional<String> note) {
 
   /** Validates and copies the components. */
   public CheckIn {
@@ -31,15 +36,13 @@ public record CheckIn(
     criteriaMet = ImmutableSortedSet.copyOf(criteriaMet);
     criteriaMet.forEach(c -> Checks.checkId(c, "criterion id"));
     requireNonNull(note, "note");
-    if (!note.isEmpty()) {
-      Checks.checkText(note, "note");
-    }
+    note.ifPresent(n -> Checks.checkText(n, "note"));
   }
 
   /** A check-in without a note. */
   public static CheckIn of(
       Instant at, int painAtRest, int painWithActivity, Collection<String> criteriaMet) {
-    return new CheckIn(at, painAtRest, painWithActivity, Set.copyOf(criteriaMet), "");
+    return new CheckIn(at, painAtRest, painWithActivity, Set.copyOf(criteriaMet), Optional.empty());
   }
 
   /**
@@ -47,12 +50,8 @@ public record CheckIn(
    * call.
    */
   public CheckIn withNote(String note) {
-    return new CheckIn(at, painAtRest, painWithActivity, criteriaMet, note);
-  }
-
-  /** The note, if any. */
-  public Optional<String> noteIfAny() {
-    return note.isEmpty() ? Optional.empty() : Optional.of(note);
+    return new CheckIn(at, painAtRest, painWithActivity, criteriaMet,
+        Optional.of(requireNonNull(note, "note")));
   }
 
   private static void checkPain(int pain, String name) {

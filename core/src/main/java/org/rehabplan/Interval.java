@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A half-open span of time {@code [start, endExclusive)} on the time-line. Empty intervals ({@code
@@ -70,6 +71,20 @@ public record Interval(Instant start, Instant endExclusive) implements Comparabl
   public boolean overlaps(Interval other) {
     return start.isBefore(other.endExclusive) && other.start.isBefore(endExclusive)
         && !isEmpty() && !other.isEmpty();
+  }
+
+  /**
+   * The instants in both intervals: {@code [max(starts), min(ends))}. Empty (no interval) when they
+   * are disjoint; an empty interval when they only touch, or one of them is empty inside the other.
+   *
+   * @param other the other interval
+   * @return the common part, if the intervals meet
+   */
+  public Optional<Interval> intersection(Interval other) {
+    requireNonNull(other, "other");
+    Instant s = start.isAfter(other.start) ? start : other.start;
+    Instant e = endExclusive.isBefore(other.endExclusive) ? endExclusive : other.endExclusive;
+    return s.isAfter(e) ? Optional.empty() : Optional.of(new Interval(s, e));
   }
 
   /**

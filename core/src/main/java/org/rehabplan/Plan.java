@@ -4,15 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -20,13 +15,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A protocol laid out for one person: the planned phases, the dated sessions sorted by start, the
  * continuous guidance spans and the phase milestones. Immutable and thread-safe; made by {@link
- * Scheduler#plan(Protocol, PlanRequest)}. Equal inputs give equal plans.
+ * Scheduler#plan(Protocol, PlanRequest)}. Equal inputs give equal plans. {@link Agenda} renders
+ * it as text.
  */
 public final class Plan {
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-
   private final Protocol protocol;
   private final PlanRequest request;
   private final ImmutableList<PlannedPhase> phases;
@@ -45,7 +37,7 @@ public final class Plan {
     this.protocol = requireNonNull(protocol, "protocol");
     this.request = requireNonNull(request, "request");
     this.phases = ImmutableList.copyOf(phases);
-    this.sessions = ImmutableList.sortedCopyOf(Scheduler.SESSION_ORDER, sessions);
+    this.sessions = ImmutableList.sortedCopyOf(Session.ORDER, sessions);
     this.spans = ImmutableList.copyOf(spans);
     this.milestones = ImmutableList.copyOf(milestones);
     checkArgument(version >= 1, "version must be positive: %s", version);
@@ -203,84 +195,6 @@ public final class Plan {
       }
     }
     return lo;
-  }
-
-  /** A plain-text agenda of the whole plan: phases, guidance, then sessions day by day. */
-  public String agenda() {
-    return agenda(request.injuredAt().toLocalDate(), Integer.MAX_VALUE);
-  }
-
-  /**
-   * A plain-text agenda: phases and guidance, then the sessions of {@code days} local days from
-   * {@code from}. Locale-free and deterministic: the same plan gives the same text.
-   */
-  public String agenda(LocalDate from, int days) {
-    requireNonNull(from, "from");
-    checkArgument(days >= 0, "days must not be negative: %s", days);
-    ZoneId zone = zone();
-    StringBuilder out = new StringBuilder();
-    out.append(protocol.title()).append(" — ")
-        .append(request.severity().name().toLowerCase(Locale.ROOT)).append('\n');
-    out.append("Injured ").append(DATE_TIME.format(request.injuredAt())).append(' ')
-        .append(zone.getId()).append(", awake ").append(request.wakingHours()).append("\n");
-    if (asOf != null) {
-      out.append("Version ").append(version).append(", re-planned ")
-          .append(DATE_TIME.format(asOf.atZone(zone))).append(" from ")
-          .append(progress.checkIns().size()).append(" check-in(s)");
-      phaseAt(asOf).ifPresent(p -> out.append("; now in ").append(p.phase().name()));
-      out.append('\n');
-      for (Adjustment a : adjustments) {
-        out.append("  ").append(a.reason()).append('\n');
-      }
-    }
-    out.append('\n');
-    out.append("Phases (typical projection; earliest and latest start)\n");
-    for (PlannedPhase p : phases) {
-      out.append("  ").append(pad(p.phase().name(), 16))
-          .append(DATE_TIME.format(p.start().atZone(zone))).append(" → ")
-          .append(DATE_TIME.format(p.end().atZone(zone)));
-      if (p.isTentative()) {
-        out.append("  (earliest ").append(DATE_TIME.format(p.earliest().start().atZone(zone)))
-            .append(", latest ").append(DATE_TIME.format(p.latest().start().atZone(zone)))
-            .append("; once ")
-            .append(String.join(" and ",
-                p.entryCriteria().stream().map(Criterion::id).toList()))
-            .append(')');
-      }
-      out.append('\n');
-    }
-    if (!spans.isEmpty()) {
-      out.append("\nGuidance\n");
-      for (GuidanceSpan s : spans) {
-        out.append("  ").append(DATE_TIME.format(s.interval().start().atZone(zone)))
-            .append(" → ").append(DATE_TIME.format(s.interval().endExclusive().atZone(zone)))
-            .append("  ").append(s.intervention().title()).append('\n');
-      }
-    }
-    LocalDate last = days == Integer.MAX_VALUE ? LocalDate.MAX : from.plusDays(days);
-    LocalDate current = null;
-    ZonedDateTime fromStart = from.atStartOfDay(zone);
-    for (Session s : sessionsBetween(fromStart.toInstant(), Instant.MAX)) {
-      ZonedDateTime start = s.start().atZone(zone);
-      LocalDate date = start.toLocalDate();
-      if (!date.isBefore(last)) {
-        break;
-      }
-      if (!date.equals(current)) {
-        current = date;
-        DayOfWeek dow = date.getDayOfWeek();
-        out.append('\n').append(dow.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).append(' ')
-            .append(date).append('\n');
-      }
-      out.append("  ").append(TIME.format(start)).append('–')
-          .append(TIME.format(s.end().atZone(zone))).append("  ")
-          .append(s.intervention().title()).append("  [").append(s.phase().name()).append("]\n");
-    }
-    return out.toString();
-  }
-
-  private static String pad(String s, int width) {
-    return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.rehabplan;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -36,8 +35,9 @@ public final class ProgressLog {
     sorted.forEach(c -> requireNonNull(c, "checkIn"));
     sorted.sort(Comparator.comparing(CheckIn::at));
     for (int i = 1; i < sorted.size(); i++) {
-      checkArgument(!sorted.get(i).at().equals(sorted.get(i - 1).at()),
-          "two check-ins at the same instant %s", sorted.get(i).at());
+      if (sorted.get(i).at().equals(sorted.get(i - 1).at())) {
+        throw new PlanningException("two check-ins at the same instant " + sorted.get(i).at());
+      }
     }
     return sorted.isEmpty() ? EMPTY : new ProgressLog(ImmutableList.copyOf(sorted));
   }
@@ -51,7 +51,7 @@ public final class ProgressLog {
    * Returns a log with {@code checkIn} added in time order. This instance is immutable and
    * unaffected by this method call.
    *
-   * @throws IllegalArgumentException if a check-in at the same instant is already in the log
+   * @throws PlanningException if a check-in at the same instant is already in the log
    */
   public ProgressLog append(CheckIn checkIn) {
     requireNonNull(checkIn, "checkIn");

@@ -6,7 +6,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +87,7 @@ public final class Protocol {
       }
     }
     for (Intervention intervention : interventions.values()) {
-      List<Integer> active = phaseIndexes(intervention.id());
+      List<Integer> active = PhaseRuns.phaseIndexes(phases, intervention.id());
       checkArgument(
           !active.isEmpty(),
           "intervention %s is defined but no phase lists it",
@@ -126,26 +125,65 @@ public final class Protocol {
               t.timing().describe());
         }
       }
-      checkMinimumExtents(intervention, active);
+      checkMinimumExtents(intervention);
     }
   }
 
-  private void checkMinimumExtents(Intervention intervention, List<Integer> active) {
-    Timing timing = intervention.timing();
-    Duration required;
-    Anchor anchor;
-    if (timing instanceof Timing.Once once) {
-      required = once.offset().plus(once.sessionLength());
-      anchor = once.anchor();
-    } else {
-      Window window = timing.bounds().orElse(null);
-      if (window == null) {
-        return;
-      }
-      required = window.minimumEnd();
-      anchor = window.anchor();
+  /** How far from its anchor a timing must be able to reach in its phases. */
+  private record Reach(Anchor anchor, Duration required) {
+    static Optional<Reach> of(Window window) {
+      return Optional.of(new Reach(window.anchor(), window.minimumEnd()));
     }
-    for (List<Integer> run : runs(active)) {
+  }
+
+  /** A window's minimum end, or a single session's end; empty for timings without either. */
+  private static Optional<Reach> reachOf(Timing timing) {
+    return timing.accept(new Timing.Visitor<Optional<Reach>>() {
+      @Override
+      public Optional<Reach> repeating(Timing.Repeating t) {
+        return Reach.of(t.window());
+      }
+
+      @Override
+      public Optional<Reach> timesPerDay(Timing.TimesPerDay t) {
+        return Reach.of(t.window());
+      }
+
+      @Override
+      public Optional<Reach> atLocalTimes(Timing.AtLocalTimes t) {
+        return Reach.of(t.window());
+      }
+
+      @Override
+      public Optional<Reach> continuous(Timing.Continuous t) {
+        return Reach.of(t.window());
+      }
+
+      @Override
+      public Optional<Reach> once(Timing.Once t) {
+        return Optional.of(new Reach(t.anchor(), t.offset().plus(t.sessionLength())));
+      }
+
+      @Override
+      public Optional<Reach> relative(Timing.Relative t) {
+        return Optional.empty(); // placed by its targets, which are checked themselves
+      }
+
+      @Override
+      public Optional<Reach> asNeeded(Timing.AsNeeded t) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  private void checkMinimumExtents(Intervention intervention) {
+    Optional<Reach> reach = reachOf(intervention.timing());
+    if (reach.isEmpty()) {
+      return;
+    }
+    Duration required = reach.get().required();
+    Anchor anchor = reach.get().anchor();
+    for (List<Integer> run : PhaseRuns.runs(phases, intervention.id())) {
       int first = run.get(0);
       int last = run.get(run.size() - 1);
       for (Severity severity : Severity.values()) {
@@ -168,37 +206,23 @@ public final class Protocol {
     }
   }
 
-  /** Indexes of the phases listing {@code interventionId}, ascending. */
-  List<Integer> phaseIndexes(String interventionId) {
-    List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < phases.size(); i++) {
-      if (phases.get(i).interventionIds().contains(interventionId)) {
-        out.add(i);
-      }
-    }
-    return out;
-  }
-
-  /** Splits ascending indexes into runs of consecutive ones. */
-  static List<List<Integer>> runs(List<Integer> indexes) {
-    List<List<Integer>> runs = new ArrayList<>();
-    List<Integer> current = new ArrayList<>();
-    for (int i : indexes) {
-      if (!current.isEmpty() && current.get(current.size() - 1) != i - 1) {
-        runs.add(current);
-        current = new ArrayList<>();
-      }
-      current.add(i);
-    }
-    if (!current.isEmpty()) {
-      runs.add(current);
-    }
-    return runs;
-  }
-
   /** A builder for a protocol with the given id. */
   public static Builder builder(String id) {
     return new Builder(Checks.checkId(id, "protocol id"));
+  }
+
+  /**
+   * A builder holding this protocol's values, to derive a changed copy (like {@link
+   * Phase#toBuilder()}). This instance is immutable and unaffected by the builder.
+   *
+   * @return a builder whose {@link Builder#build()} gives a protocol equal to this one
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(id).title(title).condition(condition);
+    b.provenance.addAll(provenance);
+    interventions.values().forEach(b::intervention);
+    phases.forEach(b::phase);
+    return b;
   }
 
   /** The id, e.g. {@code hamstring-strain}. */

@@ -102,8 +102,8 @@ public final class Protocols {
                 + " Repeat about every 1 to 2 hours. Keep this up for at least the first 6 hours"
                 + " after the injury; icing can still help for up to 2 days.")
             .timing(Timing.every(
-                Spacing.between(ofHours(1), ofHours(2), ofMinutes(90)),
                 ofMinutes(15),
+                Spacing.between(ofHours(1), ofHours(2)).preferring(ofMinutes(90)),
                 Window.afterInjury(ofHours(6), ofDays(2))))
             .provenance(
                 article("15 minutes at a time, once every 1-2 hours, a thin towel between the"
@@ -175,7 +175,7 @@ public final class Protocols {
                 + " it is, you can start gentle stretching and exercise. If not, keep protecting"
                 + " the thigh and check again tomorrow.")
             .timing(Timing.timesPerDay(1, ofMinutes(5),
-                new Window(Anchor.PHASE_START, ofDays(2), ZERO, null)))
+                Window.wholePhase().withOffset(ofDays(2))))
             .provenance(
                 article("Gentle stretching and exercise only after the pain is relieved."),
                 choice("A daily 5-minute self-check from day 2 of the protect phase."))
@@ -224,7 +224,7 @@ public final class Protocols {
                 + " it fully without pain? Do not go back to sport until it has; if you are not"
                 + " sure, ask a clinician.")
             .timing(Timing.timesPerDay(1, ofMinutes(5),
-                new Window(Anchor.PHASE_START, ofDays(3), ZERO, null)))
+                Window.wholePhase().withOffset(ofDays(3))))
             .provenance(
                 article("The hamstrings must be healed before sport or other activities that use"
                     + " them, or they are likely to be injured again."),

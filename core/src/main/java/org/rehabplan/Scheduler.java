@@ -3,10 +3,13 @@ package org.rehabplan;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 
 /**
- * Turns a {@link Protocol} and a {@link PlanRequest} into a {@link Plan}. A pure function: the same
+ * Turns a {@link Protocol} and a {@link PlanRequest} into a {@link Plan}: the public face of the
+ * scheduler, whose package-private parts run one way: the phase time-line, then the session
+ * expander, then (for a re-plan) the merge with the history. A pure function: the same
  * protocol and request give an equal plan, in any default time zone or locale, and nothing reads
  * the clock.
  *
@@ -36,16 +39,12 @@ import java.util.Comparator;
  *   <li>Criterion-gated interventions only appear in phases after the phase whose exit criterion
  *       they require (the {@link Protocol} guarantees it).
  *   <li>Plans are bounded: at most {@value #MAX_SESSIONS} sessions; a protocol and request that
- *       would produce more are rejected with an {@link IllegalArgumentException}.
+ *       would produce more are rejected with a {@link PlanningException}.
  * </ul>
  */
 public final class Scheduler {
   /** The most sessions one plan may hold. */
-  public static final int MAX_SESSIONS = 100_000;
-
-  /** Plan order of sessions: start, then end, then id. */
-  static final Comparator<Session> SESSION_ORDER =
-      Comparator.comparing(Session::start).thenComparing(Session::end).thenComparing(Session::id);
+  public static final int MAX_SESSIONS = SessionExpander.MAX_SESSIONS;
 
   private Scheduler() {}
 
@@ -53,13 +52,18 @@ public final class Scheduler {
    * Plans {@code protocol} for the situation in {@code request}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request's waking hours cannot hold a daily pattern of
-   *     the protocol, or the plan would exceed {@value #MAX_SESSIONS} sessions
+   * @throws PlanningException if the request's waking hours cannot hold a daily pattern of the
+   *     protocol, or the plan would exceed {@value #MAX_SESSIONS} sessions
    */
   public static Plan plan(Protocol protocol, PlanRequest request) {
     requireNonNull(protocol, "protocol");
     requireNonNull(request, "request");
-    return Planning.plan(protocol, request);
+    List<PlannedPhase> occurrences = PhaseTimeline.fromInjury(protocol, request);
+    SessionExpander expander = new SessionExpander(protocol, request, occurrences);
+    SessionExpander.Expansion expansion = expander.expand();
+    return new Plan(protocol, request, occurrences,
+        expander.assignIds(expansion.drafts(), new HashMap<>()), expansion.spans(),
+        PhaseTimeline.milestones(occurrences), 1, null, ProgressLog.empty(), List.of());
   }
 
   /**
@@ -84,13 +88,14 @@ public final class Scheduler {
    * </ul>
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a check-in lies after {@code now} or before the injury,
-   *     or {@code now} lies before the injury or before the previous plan's {@link Plan#asOf()}
+   * @throws PlanningException if a check-in lies after {@code now} or before the injury, {@code
+   *     now} lies before the injury or before the previous plan's {@link Plan#asOf()}, or the
+   *     re-planned plan would exceed {@value #MAX_SESSIONS} sessions
    */
   public static Plan replan(Plan previous, ProgressLog log, Instant now) {
     requireNonNull(previous, "previous");
     requireNonNull(log, "log");
     requireNonNull(now, "now");
-    return Replanning.replan(previous, log, now);
+    return Replanner.replan(previous, log, now);
   }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * intervention's sessions in that phase from 1 in start order.
  */
 public final class Session {
+  /** Plan order of sessions: by start, then end, then id. */
+  public static final Comparator<Session> ORDER =
+      Comparator.comparing(Session::start).thenComparing(Session::end).thenComparing(Session::id);
+
   private final String id;
   private final Intervention intervention;
   private final Phase phase;

@@ -1,6 +1,7 @@
 package org.rehabplan;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 
@@ -32,15 +33,28 @@ public record Spacing(Duration minimum, Duration preferred, Duration maximum) {
         maximum);
   }
 
-  /** A range planned at its midpoint. */
+  /**
+   * Gaps from {@code minimum} to {@code maximum}, planned at their midpoint; choose another planned
+   * gap with {@link #preferring(Duration)}.
+   *
+   * @param minimum the shortest allowed gap, positive
+   * @param maximum the longest allowed gap, at least {@code minimum}
+   * @return the spacing
+   */
   public static Spacing between(Duration minimum, Duration maximum) {
-    Checks.checkPositive(minimum, "minimum interval");
-    Checks.checkPositive(maximum, "maximum interval");
+    requireNonNull(minimum, "minimum");
+    requireNonNull(maximum, "maximum");
     return new Spacing(minimum, minimum.plus(maximum).dividedBy(2), maximum);
   }
 
-  /** A range planned at {@code preferred}. */
-  public static Spacing between(Duration minimum, Duration maximum, Duration preferred) {
+  /**
+   * Returns a copy planned at {@code preferred}. This instance is immutable and unaffected by this
+   * method call.
+   *
+   * @param preferred the gap to plan, within {@code [minimum, maximum]}
+   * @return the spacing
+   */
+  public Spacing preferring(Duration preferred) {
     return new Spacing(minimum, preferred, maximum);
   }
 

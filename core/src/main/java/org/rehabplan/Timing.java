@@ -37,41 +37,170 @@ import java.util.stream.Collectors;
  * <p>Every variant is an immutable record whose compact constructor is its single validating
  * funnel. Session lengths are between one minute and {@link #MAX_SESSION_LENGTH}.
  */
-public sealed interface Timing
-    permits Timing.Repeating,
-        Timing.TimesPerDay,
-        Timing.AtLocalTimes,
-        Timing.Continuous,
-        Timing.Once,
-        Timing.Relative,
-        Timing.AsNeeded {
+public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, Timing.AsNeeded {
 
   /** The longest single session any timing may ask for. */
   Duration MAX_SESSION_LENGTH = Duration.ofHours(12);
 
-  /** Whether this timing produces dated sessions (as opposed to guidance spans or as-needed use). */
-  boolean schedulesSessions();
+  /**
+   * Whether this timing produces dated sessions (as opposed to guidance spans or as-needed use):
+   * true exactly for the {@link WithSessions} variants.
+   */
+  default boolean schedulesSessions() {
+    return false;
+  }
 
   /** A short English description of the timing, e.g. {@code 15 min every 1 h–2 h}. */
   String describe();
 
   /**
-   * The window the timing applies in (FHIR {@code bounds}), for {@link Repeating}, {@link
-   * TimesPerDay}, {@link AtLocalTimes} and {@link Continuous}; empty for the others.
+   * The window the timing applies in (FHIR {@code bounds}): present exactly for the {@link
+   * WithWindow} variants ({@link Repeating}, {@link TimesPerDay}, {@link AtLocalTimes} and {@link
+   * Continuous}).
    */
   default Optional<Window> bounds() {
     return Optional.empty();
   }
 
-  /** The length of each session (FHIR {@code duration}); empty when there are no sessions. */
+  /**
+   * The length of each session (FHIR {@code duration}): present exactly for the {@link
+   * WithSessions} variants.
+   */
   default Optional<Duration> duration() {
     return Optional.empty();
   }
 
+  /**
+   * Calls the {@code visitor} method for this variant: Java 17's way to handle every variant with
+   * the compiler checking that none is forgotten (there is no pattern-matching switch before Java
+   * 21). The scheduler handles timings this way, so a new variant does not compile until it is
+   * planned.
+   *
+   * @param <R> what the visitor returns
+   * @param visitor one method per variant
+   * @return what the visitor's method returned
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per variant, called by {@link Timing#accept}. Adding a variant to {@code Timing}
+   * adds a method here, which breaks the build wherever a visitor does not handle it.
+   *
+   * @param <R> what the visit returns
+   */
+  interface Visitor<R> {
+    /**
+     * Handles a {@link Repeating} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R repeating(Repeating timing);
+
+    /**
+     * Handles a {@link TimesPerDay} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R timesPerDay(TimesPerDay timing);
+
+    /**
+     * Handles an {@link AtLocalTimes} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R atLocalTimes(AtLocalTimes timing);
+
+    /**
+     * Handles a {@link Continuous} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R continuous(Continuous timing);
+
+    /**
+     * Handles a {@link Once} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R once(Once timing);
+
+    /**
+     * Handles a {@link Relative} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R relative(Relative timing);
+
+    /**
+     * Handles an {@link AsNeeded} timing.
+     *
+     * @param timing the timing
+     * @return the result of the visit
+     */
+    R asNeeded(AsNeeded timing);
+  }
+
+  /**
+   * A timing that produces dated sessions of a fixed length: {@link Repeating}, {@link
+   * TimesPerDay}, {@link AtLocalTimes}, {@link Once} and {@link Relative}.
+   */
+  sealed interface WithSessions extends Timing
+      permits Repeating, TimesPerDay, AtLocalTimes, Once, Relative {
+    /**
+     * How long each session lasts.
+     *
+     * @return the session length, between one minute and {@link #MAX_SESSION_LENGTH}
+     */
+    Duration sessionLength();
+
+    @Override
+    default boolean schedulesSessions() {
+      return true;
+    }
+
+    @Override
+    default Optional<Duration> duration() {
+      return Optional.of(sessionLength());
+    }
+  }
+
+  /**
+   * A timing that applies inside a {@link Window}: {@link Repeating}, {@link TimesPerDay}, {@link
+   * AtLocalTimes} and {@link Continuous}.
+   */
+  sealed interface WithWindow extends Timing
+      permits Repeating, TimesPerDay, AtLocalTimes, Continuous {
+    /**
+     * When the timing applies.
+     *
+     * @return the window, clipped by the scheduler to the phases the intervention is active in
+     */
+    Window window();
+
+    @Override
+    default Optional<Window> bounds() {
+      return Optional.of(window());
+    }
+  }
+
   // ---------------------------------------------------------------- factories
 
-  /** Sessions of {@code sessionLength} at {@code interval}, inside {@code window}, while awake. */
-  static Repeating every(Spacing interval, Duration sessionLength, Window window) {
+  /**
+   * Sessions of {@code sessionLength} at {@code interval}, inside {@code window}, while awake
+   * (parameters in the order of {@link Repeating}'s components).
+   *
+   * @param sessionLength how long each session lasts
+   * @param interval the allowed and preferred gaps between session starts
+   * @param window when the sessions happen
+   * @return the timing
+   */
+  static Repeating every(Duration sessionLength, Spacing interval, Window window) {
     return new Repeating(sessionLength, interval, window, true);
   }
 
@@ -130,7 +259,12 @@ public sealed interface Timing
    */
   record Repeating(
       Duration sessionLength, Spacing interval, Window window, boolean wakingHoursOnly)
-      implements Timing {
+      implements WithSessions, WithWindow {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.repeating(this);
+    }
+
     /** Validates the components. */
     public Repeating {
       checkSessionLength(sessionLength);
@@ -146,21 +280,6 @@ public sealed interface Timing
     /** Returns a copy with the given waking-hours rule; this instance is unaffected. */
     public Repeating withWakingHoursOnly(boolean wakingHoursOnly) {
       return new Repeating(sessionLength, interval, window, wakingHoursOnly);
-    }
-
-    @Override
-    public Optional<Window> bounds() {
-      return Optional.of(window);
-    }
-
-    @Override
-    public Optional<Duration> duration() {
-      return Optional.of(sessionLength);
-    }
-
-    @Override
-    public boolean schedulesSessions() {
-      return true;
     }
 
     @Override
@@ -184,7 +303,12 @@ public sealed interface Timing
    * @param window when the sessions happen
    */
   record TimesPerDay(int count, Duration sessionLength, Set<DayOfWeek> days, Window window)
-      implements Timing {
+      implements WithSessions, WithWindow {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.timesPerDay(this);
+    }
+
     /** Validates the components and copies the days. */
     public TimesPerDay {
       checkArgument(count >= 1 && count <= 24, "count must be between 1 and 24: %s", count);
@@ -201,21 +325,6 @@ public sealed interface Timing
     /** Returns a copy restricted to {@code days}; this instance is unaffected. */
     public TimesPerDay onDays(Collection<DayOfWeek> days) {
       return new TimesPerDay(count, sessionLength, Set.copyOf(requireNonNull(days, "days")), window);
-    }
-
-    @Override
-    public Optional<Window> bounds() {
-      return Optional.of(window);
-    }
-
-    @Override
-    public Optional<Duration> duration() {
-      return Optional.of(sessionLength);
-    }
-
-    @Override
-    public boolean schedulesSessions() {
-      return true;
     }
 
     @Override
@@ -238,7 +347,12 @@ public sealed interface Timing
    */
   record AtLocalTimes(
       List<LocalTime> times, Duration sessionLength, Set<DayOfWeek> days, Window window)
-      implements Timing {
+      implements WithSessions, WithWindow {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.atLocalTimes(this);
+    }
+
     /** Validates the components and copies the collections. */
     public AtLocalTimes {
       requireNonNull(times, "times");
@@ -273,21 +387,6 @@ public sealed interface Timing
     }
 
     @Override
-    public Optional<Window> bounds() {
-      return Optional.of(window);
-    }
-
-    @Override
-    public Optional<Duration> duration() {
-      return Optional.of(sessionLength);
-    }
-
-    @Override
-    public boolean schedulesSessions() {
-      return true;
-    }
-
-    @Override
     public String describe() {
       return HumanDurations.format(sessionLength) + " at "
           + times.stream().map(LocalTime::toString).collect(Collectors.joining(", "))
@@ -301,20 +400,15 @@ public sealed interface Timing
    *
    * @param window the span
    */
-  record Continuous(Window window) implements Timing {
+  record Continuous(Window window) implements WithWindow {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.continuous(this);
+    }
+
     /** Validates the component. */
     public Continuous {
       requireNonNull(window, "window");
-    }
-
-    @Override
-    public Optional<Window> bounds() {
-      return Optional.of(window);
-    }
-
-    @Override
-    public boolean schedulesSessions() {
-      return false;
     }
 
     @Override
@@ -331,22 +425,17 @@ public sealed interface Timing
    * @param offset from the anchor, zero or positive
    * @param sessionLength how long the session lasts
    */
-  record Once(Anchor anchor, Duration offset, Duration sessionLength) implements Timing {
+  record Once(Anchor anchor, Duration offset, Duration sessionLength) implements WithSessions {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.once(this);
+    }
+
     /** Validates the components. */
     public Once {
       requireNonNull(anchor, "anchor");
       Checks.checkNotNegative(offset, "offset");
       checkSessionLength(sessionLength);
-    }
-
-    @Override
-    public Optional<Duration> duration() {
-      return Optional.of(sessionLength);
-    }
-
-    @Override
-    public boolean schedulesSessions() {
-      return true;
     }
 
     @Override
@@ -367,7 +456,12 @@ public sealed interface Timing
    * @param sessionLength how long the session lasts
    */
   record Relative(Set<String> targets, Duration offset, Duration sessionLength)
-      implements Timing {
+      implements WithSessions {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.relative(this);
+    }
+
     /** Validates the components and copies the targets. */
     public Relative {
       requireNonNull(targets, "targets");
@@ -394,16 +488,6 @@ public sealed interface Timing
     }
 
     @Override
-    public Optional<Duration> duration() {
-      return Optional.of(sessionLength);
-    }
-
-    @Override
-    public boolean schedulesSessions() {
-      return true;
-    }
-
-    @Override
     public String describe() {
       String when = offset.isNegative()
           ? HumanDurations.format(offset.negated()) + " before"
@@ -420,6 +504,11 @@ public sealed interface Timing
    * @param maximumPerDay the most uses a day, if the protocol states one
    */
   record AsNeeded(Optional<Duration> minimumSpacing, OptionalInt maximumPerDay) implements Timing {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.asNeeded(this);
+    }
+
     /** Validates the components. */
     public AsNeeded {
       requireNonNull(minimumSpacing, "minimumSpacing");
@@ -427,11 +516,6 @@ public sealed interface Timing
       minimumSpacing.ifPresent(d -> Checks.checkPositive(d, "minimumSpacing"));
       maximumPerDay.ifPresent(
           n -> checkArgument(n >= 1, "maximumPerDay must be positive: %s", n));
-    }
-
-    @Override
-    public boolean schedulesSessions() {
-      return false;
     }
 
     @Override
@@ -470,17 +554,7 @@ public sealed interface Timing
   }
 
   private static String describeWindow(Window window) {
-    String from = window.offset().isZero()
-        ? ", from the " + anchorName(window.anchor())
-        : ", from " + HumanDurations.format(window.offset()) + " after the "
-            + anchorName(window.anchor());
-    return window.maximum()
-        .map(max -> window.minimumExtent().equals(max)
-            ? from + " for " + HumanDurations.format(max)
-            : from + " for at least " + HumanDurations.format(window.minimumExtent())
-                + " and up to " + HumanDurations.format(max))
-        .orElse(window.anchor() == Anchor.PHASE_START && window.offset().isZero()
-            ? ", for the whole phase" : from + " to the end of the phase");
+    return ", " + window;
   }
 
   private static String anchorName(Anchor anchor) {

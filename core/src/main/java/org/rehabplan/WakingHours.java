@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * The part of each day a person is awake, in local time: {@code [wake, sleep)}. A window whose
@@ -40,6 +41,42 @@ public record WakingHours(LocalTime wake, LocalTime sleep) {
     return new WakingHours(wake, sleep);
   }
 
+  /**
+   * Parses the {@code wake–sleep} form written by {@link #toString()}, such as {@code 07:00–22:00}
+   * (an en dash; a hyphen-minus is accepted too), with times in ISO form ({@code HH:MM} or {@code
+   * HH:MM:SS}).
+   *
+   * @param text the waking hours as a person or a file wrote them
+   * @return the waking hours
+   * @throws PlanningException if the text is not of that form, or the window is empty
+   */
+  public static WakingHours parse(CharSequence text) {
+    requireNonNull(text, "text");
+    String s = text.toString().strip();
+    int dash = s.indexOf('–');
+    if (dash < 0) {
+      dash = s.indexOf('-');
+    }
+    if (dash <= 0) {
+      throw new PlanningException(
+          "waking hours must be written wake–sleep, like 07:00–22:00: \"" + s + "\"");
+    }
+    LocalTime wake;
+    LocalTime sleep;
+    try {
+      wake = LocalTime.parse(s.substring(0, dash).strip());
+      sleep = LocalTime.parse(s.substring(dash + 1).strip());
+    } catch (DateTimeParseException e) {
+      throw new PlanningException(
+          "waking hours must be written wake–sleep, like 07:00–22:00: \"" + s + "\"", e);
+    }
+    if (wake.equals(sleep)) {
+      throw new PlanningException(
+          "waking hours must not be empty: wake " + wake + " equals sleep " + sleep);
+    }
+    return new WakingHours(wake, sleep);
+  }
+
   /** Whether the window crosses midnight. */
   public boolean crossesMidnight() {
     return sleep.isBefore(wake);
@@ -66,6 +103,7 @@ public record WakingHours(LocalTime wake, LocalTime sleep) {
         : Interval.of(start.toInstant(), start.toInstant());
   }
 
+  /** {@code wake–sleep} with an en dash, e.g. {@code 07:00–22:00}; read back by {@link #parse}. */
   @Override
   public String toString() {
     return wake + "–" + sleep;

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * When a timing applies: from {@code anchor + offset} for between {@code minimumExtent} and {@code
@@ -21,45 +20,40 @@ import org.jspecify.annotations.Nullable;
  * @param offset from the anchor to the window's start, zero or positive
  * @param minimumExtent how long the window lasts at least, zero or positive
  * @param maximumExtent how long the window lasts at most, at least {@code minimumExtent} and
- *     positive; {@code null} for the whole phase
+ *     positive; empty for as long as the phase lasts
  */
 public record Window(
-    Anchor anchor, Duration offset, Duration minimumExtent, @Nullable Duration maximumExtent) {
+    Anchor anchor, Duration offset, Duration minimumExtent, Optional<Duration> maximumExtent) {
 
   /** Validates the components. */
   public Window {
     requireNonNull(anchor, "anchor");
     Checks.checkNotNegative(offset, "offset");
     Checks.checkNotNegative(minimumExtent, "minimumExtent");
-    if (maximumExtent != null) {
-      Checks.checkPositive(maximumExtent, "maximumExtent");
+    requireNonNull(maximumExtent, "maximumExtent");
+    maximumExtent.ifPresent(max -> {
+      Checks.checkPositive(max, "maximumExtent");
       checkArgument(
-          minimumExtent.compareTo(maximumExtent) <= 0,
+          minimumExtent.compareTo(max) <= 0,
           "window must not end before it starts: maximumExtent %s is shorter than minimumExtent %s",
-          maximumExtent,
+          max,
           minimumExtent);
-    }
+    });
   }
 
   /** The whole of the phase (or run of phases) the intervention is active in. */
   public static Window wholePhase() {
-    return new Window(Anchor.PHASE_START, Duration.ZERO, Duration.ZERO, null);
+    return new Window(Anchor.PHASE_START, Duration.ZERO, Duration.ZERO, Optional.empty());
   }
 
   /** From the injury for at least {@code minimumExtent} and at most {@code maximumExtent}. */
   public static Window afterInjury(Duration minimumExtent, Duration maximumExtent) {
-    return new Window(Anchor.INJURY, Duration.ZERO, minimumExtent, requireNonNull(maximumExtent,
-        "maximumExtent"));
+    return new Window(Anchor.INJURY, Duration.ZERO, minimumExtent, Optional.of(maximumExtent));
   }
 
   /** From the start of the phase for exactly {@code extent}. */
   public static Window firstOfPhase(Duration extent) {
-    return new Window(Anchor.PHASE_START, Duration.ZERO, extent, requireNonNull(extent, "extent"));
-  }
-
-  /** The maximum extent, or empty when the window lasts as long as the phase. */
-  public Optional<Duration> maximum() {
-    return Optional.ofNullable(maximumExtent);
+    return new Window(Anchor.PHASE_START, Duration.ZERO, extent, Optional.of(extent));
   }
 
   /**
@@ -75,10 +69,25 @@ public record Window(
     return offset.plus(minimumExtent);
   }
 
+  /**
+   * The window in words, e.g. {@code from the injury for at least 6 h and up to 2 days}, {@code
+   * from 3 days after the phase start to the end of the phase} or {@code for the whole phase}.
+   */
   @Override
   public String toString() {
-    return "from " + anchor.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-        + (offset.isZero() ? "" : " + " + offset)
-        + (maximumExtent == null ? ", whole phase" : ", " + minimumExtent + " to " + maximumExtent);
+    String from = offset.isZero()
+        ? "from the " + anchorName()
+        : "from " + HumanDurations.format(offset) + " after the " + anchorName();
+    return maximumExtent
+        .map(max -> minimumExtent.equals(max)
+            ? from + " for " + HumanDurations.format(max)
+            : from + " for at least " + HumanDurations.format(minimumExtent)
+                + " and up to " + HumanDurations.format(max))
+        .orElse(anchor == Anchor.PHASE_START && offset.isZero()
+            ? "for the whole phase" : from + " to the end of the phase");
+  }
+
+  private String anchorName() {
+    return anchor == Anchor.INJURY ? "injury" : "phase start";
   }
 }

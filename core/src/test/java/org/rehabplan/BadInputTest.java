@@ -23,6 +23,12 @@ class BadInputTest {
         () -> "message \"" + e.getMessage() + "\" should contain \"" + expectedInMessage + "\"");
   }
 
+  private static void rejectsInput(String expectedInMessage, Executable call) {
+    PlanningException e = assertThrows(PlanningException.class, call);
+    assertTrue(e.getMessage().contains(expectedInMessage),
+        () -> "message \"" + e.getMessage() + "\" should contain \"" + expectedInMessage + "\"");
+  }
+
   private static void rejectsNull(String argument, Executable call) {
     NullPointerException e = assertThrows(NullPointerException.class, call);
     assertTrue(argument.equals(e.getMessage()),
@@ -44,7 +50,7 @@ class BadInputTest {
     rejects("earliest must be positive: PT0S",
         () -> DurationEstimate.exactly(ZERO));
     rejects("offset must not be negative: PT-1H",
-        () -> new Window(Anchor.INJURY, ofHours(-1), ZERO, null));
+        () -> new Window(Anchor.INJURY, ofHours(-1), ZERO, java.util.Optional.empty()));
   }
 
   @Test
@@ -52,13 +58,13 @@ class BadInputTest {
     rejects("interval range must not be inverted: minimum PT2H is longer than maximum PT1H",
         () -> Spacing.between(ofHours(2), ofHours(1)));
     rejects("preferred interval PT3H must lie within [PT1H, PT2H]",
-        () -> Spacing.between(ofHours(1), ofHours(2), ofHours(3)));
+        () -> Spacing.between(ofHours(1), ofHours(2)).preferring(ofHours(3)));
   }
 
   @Test
   void sessionLongerThanItsIntervalIsRejected() {
     rejects("sessionLength PT1H30M must not be longer than the minimum interval PT1H",
-        () -> Timing.every(Spacing.between(ofHours(1), ofHours(2)), ofMinutes(90),
+        () -> Timing.every(ofMinutes(90), Spacing.between(ofHours(1), ofHours(2)),
             Window.wholePhase()));
   }
 
@@ -199,7 +205,7 @@ class BadInputTest {
             + " PT72H",
         () -> Protocol.builder("p").title("P").condition("C")
             .intervention(intervention("ice", Timing.every(
-                Spacing.between(ofHours(1), ofHours(2)), ofMinutes(15),
+                ofMinutes(15), Spacing.between(ofHours(1), ofHours(2)),
                 Window.afterInjury(ofDays(10), ofDays(12)))))
             .phase(phase("one", "ice").build()).build());
   }
@@ -215,7 +221,7 @@ class BadInputTest {
         .intervention(intervention("stretch", Timing.timesPerDay(4, ofHours(1),
             Window.wholePhase())))
         .phase(phase("one", "stretch").build()).build();
-    rejects("intervention stretch needs 4 h a day (4 × 1 h, with room for accompanying"
+    rejectsInput("intervention stretch needs 4 h a day (4 × 1 h, with room for accompanying"
             + " sessions), but waking hours 07:00–10:00 last only 3 h",
         () -> Scheduler.plan(protocol, PlanRequest.builder().injuredAt(INJURY)
             .wakingHours(LocalTime.of(7, 0), LocalTime.of(10, 0)).build()));
@@ -231,7 +237,7 @@ class BadInputTest {
           .durationForAll(DurationEstimate.ofDays(366, 366, 366)).build());
     }
     Protocol protocol = b.build();
-    rejects("protocol p would produce more than 100000 sessions",
+    rejectsInput("protocol p would produce more than 100000 sessions, the most one plan may hold",
         () -> Scheduler.plan(protocol, PlanRequest.builder().injuredAt(INJURY).build()));
     rejects("latest must be at most 366 d (plans are bounded): 367 d",
         () -> DurationEstimate.ofDays(1, 1, 367));

@@ -81,7 +81,7 @@ class HamstringProtocolTest {
     assertEquals(ofHours(2), timing.interval().maximum());
     assertEquals(Anchor.INJURY, timing.window().anchor());
     assertEquals(ofHours(6), timing.window().minimumExtent());
-    assertEquals(ofDays(2), timing.window().maximumExtent());
+    assertEquals(java.util.Optional.of(ofDays(2)), timing.window().maximumExtent());
     assertTrue(text("ice").contains("towel"), "towel between pack and skin");
     assertTrue(text("ice").contains("15 minutes"));
   }

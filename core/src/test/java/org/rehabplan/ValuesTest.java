@@ -51,11 +51,13 @@ class ValuesTest {
     Spacing range = Spacing.between(ofHours(1), ofHours(2));
     assertEquals(ofMinutes(90), range.preferred());
     new EqualsTester()
-        .addEqualityGroup(Timing.every(range, ofMinutes(15), Window.afterInjury(ofHours(6), ofDays(2))),
+        .addEqualityGroup(
+            Timing.every(ofMinutes(15), range, Window.afterInjury(ofHours(6), ofDays(2))),
             new Timing.Repeating(ofMinutes(15), range, Window.afterInjury(ofHours(6), ofDays(2)),
                 true))
-        .addEqualityGroup(Timing.every(range, ofMinutes(15), Window.afterInjury(ofHours(6), ofDays(2)))
-            .withWakingHoursOnly(false))
+        .addEqualityGroup(
+            Timing.every(ofMinutes(15), range, Window.afterInjury(ofHours(6), ofDays(2)))
+                .withWakingHoursOnly(false))
         .addEqualityGroup(Timing.timesPerDay(2, ofMinutes(10), Window.wholePhase()))
         .addEqualityGroup(Timing.timesPerDay(2, ofMinutes(10), Window.wholePhase())
             .onDays(List.of(DayOfWeek.MONDAY)))

@@ -73,8 +73,9 @@ public enum Workloads {
             .title("Mobility; knee, hip, ankle")
             .instructions("Move each joint slowly through its range, 10 times; stop if it hurts."
                 + "\nBewegen Sie jedes Gelenk langsam – zehnmal, ohne Schmerz.")
-            .timing(Timing.every(Spacing.between(ofHours(1), ofHours(2), ofMinutes(90)),
-                ofMinutes(10), Window.wholePhase()))
+            .timing(Timing.every(ofMinutes(10),
+                Spacing.between(ofHours(1), ofHours(2)).preferring(ofMinutes(90)),
+                Window.wholePhase()))
             .build())
         .intervention(Intervention.builder("exercise")
             .kind(InterventionKind.STRENGTHEN)

@@ -2,6 +2,7 @@ package org.rehabplan.rules;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.rehabplan.Plan;
@@ -21,7 +22,13 @@ public interface ScheduleRule {
 
   /** A rule that checks this rule, then {@code other}, and reports the violations of both. */
   default ScheduleRule and(ScheduleRule other) {
-    return ScheduleRules.allOf(this, requireNonNull(other, "other"));
+    requireNonNull(other, "other");
+    ScheduleRule first = this;
+    return of(first.name() + " and " + other.name(), plan -> {
+      List<Violation> out = new ArrayList<>(first.check(plan));
+      out.addAll(other.check(plan));
+      return out;
+    });
   }
 
   /** Throws {@link AssertionError} listing the violations, if there are any. */

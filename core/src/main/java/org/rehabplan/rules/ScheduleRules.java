@@ -58,14 +58,7 @@ public final class ScheduleRules {
   public static ScheduleRule allOf(ScheduleRule... rules) {
     ImmutableList<ScheduleRule> all = ImmutableList.copyOf(rules);
     checkArgument(!all.isEmpty(), "allOf needs at least one rule");
-    String name = String.join(" and ", all.stream().map(ScheduleRule::name).toList());
-    return ScheduleRule.of(name, plan -> {
-      List<Violation> out = new ArrayList<>();
-      for (ScheduleRule rule : all) {
-        out.addAll(rule.check(plan));
-      }
-      return out;
-    });
+    return all.stream().reduce(ScheduleRule::and).orElseThrow();
   }
 
   // ------------------------------------------------------------------ what the scheduler promises
@@ -205,10 +198,11 @@ public final class ScheduleRules {
             Instant start = anchor.plus(window.get().offset());
             if (s.start().isBefore(start)) {
               problem = "starts before its window opens at " + when(plan, start);
-            } else if (window.get().maximumExtent() != null
-                && s.end().isAfter(start.plus(window.get().maximumExtent()))) {
-              problem = "ends after its window closes at "
-                  + when(plan, start.plus(window.get().maximumExtent()));
+            } else {
+              Optional<Instant> close = window.get().maximumExtent().map(start::plus);
+              if (close.isPresent() && s.end().isAfter(close.get())) {
+                problem = "ends after its window closes at " + when(plan, close.get());
+              }
             }
           }
         }

@@ -14,7 +14,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.arbitraries.ArbitraryDecorator;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 import org.rehabplan.Anchor;
 import org.rehabplan.Criterion;
 import org.rehabplan.DurationEstimate;
@@ -80,9 +80,9 @@ final class DefaultProtocolArbitrary extends ArbitraryDecorator<Protocol>
   private static Arbitrary<Window> windows() {
     Arbitrary<Duration> offsets = Arbitraries.frequencyOf(
         Tuple.of(3, Arbitraries.just(Duration.ZERO)), Tuple.of(1, minutes(1, 12 * 60)));
-    Arbitrary<@Nullable Duration> maxima = Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.just((Duration) null)),
-        Tuple.of(2, minutes(60, 4 * 24 * 60)));
+    Arbitrary<Optional<Duration>> maxima = Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.just(Optional.<Duration>empty())),
+        Tuple.of(2, minutes(60, 4 * 24 * 60).map(Optional::of)));
     return Combinators.combine(Arbitraries.of(Anchor.class), offsets, maxima)
         .as((anchor, offset, max) -> new Window(anchor, offset, Duration.ZERO, max));
   }

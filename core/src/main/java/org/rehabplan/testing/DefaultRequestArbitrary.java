@@ -39,9 +39,9 @@ final class DefaultRequestArbitrary extends ArbitraryDecorator<PlanRequest>
   @Override
   protected Arbitrary<PlanRequest> arbitrary() {
     Arbitrary<ZoneId> zoneArbitrary =
-        zones == null ? RehabArbitraries.zones() : Arbitraries.of(zones);
+        zones == null ? TimeArbitraries.zones() : Arbitraries.of(zones);
     Arbitrary<WakingHours> waking =
-        wakingHours == null ? RehabArbitraries.wakingHours() : Arbitraries.of(wakingHours);
+        wakingHours == null ? TimeArbitraries.wakingHours() : Arbitraries.of(wakingHours);
     Arbitrary<Kind> kinds = aroundDst
         ? Arbitraries.frequency(Tuple.of(3, Kind.NEAR_TRANSITION),
             Tuple.of(1, Kind.MINUTES_BEFORE_TRANSITION))

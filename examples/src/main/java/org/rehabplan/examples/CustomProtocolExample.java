@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
+import org.rehabplan.Agenda;
 import org.rehabplan.Criterion;
 import org.rehabplan.DurationEstimate;
 import org.rehabplan.ExitGate;
@@ -86,7 +87,7 @@ public final class CustomProtocolExample {
 
   /** Prints the agenda of the plan's first five days. */
   public static void print(Plan plan, PrintStream out) {
-    out.print(plan.agenda(plan.request().injuredAt().toLocalDate(), 5));
+    out.print(Agenda.of(plan).days(plan.request().injuredAt().toLocalDate(), 5).text());
     out.println();
     out.println("Example data, not medical advice.");
   }

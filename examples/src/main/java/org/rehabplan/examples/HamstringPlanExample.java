@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import org.rehabplan.Agenda;
 import org.rehabplan.Plan;
 import org.rehabplan.PlanRequest;
 import org.rehabplan.Protocol;
@@ -43,7 +44,7 @@ public final class HamstringPlanExample {
 
   /** Writes the first days of the plan's agenda, then one line per session of the first day. */
   public static void print(Plan plan, PrintStream out) {
-    out.print(plan.agenda(plan.request().injuredAt().toLocalDate(), 3));
+    out.print(Agenda.of(plan).days(plan.request().injuredAt().toLocalDate(), 3).text());
     out.println();
     out.println(plan.sessions().size() + " sessions in " + plan.phases().size() + " phases;"
         + " first day in detail:");

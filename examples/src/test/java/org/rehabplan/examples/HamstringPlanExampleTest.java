@@ -34,8 +34,9 @@ class HamstringPlanExampleTest {
     HamstringPlanExample.print(HamstringPlanExample.plan(),
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertTrue(out.startsWith("Hamstring strain — moderate\n"), out);
-    assertTrue(out.contains("  18:30–18:45  Ice the back of the thigh  [Protect]\n"), out);
+    assertTrue(out.startsWith("Hamstring strain, moderate\n"), out);
+    assertTrue(out.contains("\nSat 27 Mar 2027\n"), out);
+    assertTrue(out.contains("\n  18:30-18:45  Ice the back of the thigh  [Protect]\n"), out);
     assertTrue(out.contains("  ice/protect/1  2027-03-27T18:30+01:00[Europe/Berlin]  ICE  protect"),
         out);
     assertTrue(out.endsWith("Educational content, not medical advice.\n"), out);

@@ -168,9 +168,11 @@ final class RandomPlans {
             ? Window.afterInjury(Duration.ZERO, Duration.ofHours(12 + r.nextInt(60)))
             : Window.wholePhase();
         return Timing.every(
+                length,
                 Spacing.between(Duration.ofMinutes(min),
-                    Duration.ofMinutes(preferred + r.nextInt(61)), Duration.ofMinutes(preferred)),
-                length, window)
+                        Duration.ofMinutes(preferred + r.nextInt(61)))
+                    .preferring(Duration.ofMinutes(preferred)),
+                window)
             .withWakingHoursOnly(r.nextInt(3) > 0);
       }
       case 1: {

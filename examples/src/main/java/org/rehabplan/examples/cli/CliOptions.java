@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.rehabplan.Severity;
+import org.rehabplan.PlanningException;
 import org.rehabplan.WakingHours;
 import org.rehabplan.ical.IcalExporter;
 
@@ -148,11 +149,11 @@ public final class CliOptions {
     }
     LocalTime wake = time(p, "wake", WakingHours.DEFAULT.wake());
     LocalTime sleep = time(p, "sleep", WakingHours.DEFAULT.sleep());
-    if (wake.equals(sleep)) {
-      throw new UsageException("--wake " + wake + " and --sleep " + sleep
-          + ": the waking hours must not be empty");
+    try {
+      b.wakingHours = WakingHours.parse(wake + "–" + sleep);
+    } catch (PlanningException e) {
+      throw new UsageException("--wake " + wake + " --sleep " + sleep + ": " + e.getMessage());
     }
-    b.wakingHours = WakingHours.of(wake, sleep);
     b.ics = path(p, "ics").orElse(DEFAULT_ICS);
     b.sessionsCsv = path(p, "sessions-csv").orElse(null);
     if (STDOUT.equals(b.ics) && STDOUT.equals(b.sessionsCsv)) {

@@ -17,8 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.rehabplan.Agenda;
 import org.rehabplan.CheckIn;
 import org.rehabplan.Plan;
+import org.rehabplan.PlanningException;
 import org.rehabplan.PlanRequest;
 import org.rehabplan.ProgressLog;
 import org.rehabplan.Protocols;
@@ -90,6 +92,10 @@ public final class RehabplanCli {
     } catch (UsageException e) {
       err.println(NAME + ": " + e.getMessage());
       return EXIT_USAGE;
+    } catch (PlanningException e) {
+      // The library rejected the person's input in a way not tied to one option above.
+      err.println(NAME + ": " + Texts.oneLine(e.getMessage()));
+      return EXIT_USAGE;
     } catch (RuntimeException e) {
       err.println(NAME + ": internal error: " + Texts.oneLine(String.valueOf(e)));
       return EXIT_FAILURE;
@@ -126,7 +132,15 @@ public final class RehabplanCli {
         .severity(options.severity())
         .wakingHours(options.wakingHours())
         .build();
-    Plan firstVersion = Scheduler.plan(Protocols.hamstringStrain(), request);
+    Plan firstVersion;
+    try {
+      firstVersion = Scheduler.plan(Protocols.hamstringStrain(), request);
+    } catch (PlanningException e) {
+      // The built-in protocol is bounded, so only waking hours too short for a daily pattern
+      // can make it fail.
+      throw new UsageException("--wake " + request.wakingHours().wake() + " --sleep "
+          + request.wakingHours().sleep() + ": " + e.getMessage());
+    }
     Plan plan = options.replans()
         ? replan(firstVersion, options, zone, now, workingDir) : firstVersion;
     IcalExporter exporter = options.exporter();
@@ -159,20 +173,21 @@ public final class RehabplanCli {
     boolean todayInPlan = !today.isBefore(first) && !today.isAfter(end);
     LocalDate from = todayInPlan ? today : first;
 
-    report.print(AgendaReport.heading(plan));
+    Agenda agenda = Agenda.of(plan).since(firstVersion).days(from, options.days()).today(today);
+    report.print(agenda.heading());
     report.println();
-    if (plan.version() > 1) {
-      report.print(AgendaReport.progress(plan, firstVersion));
+    if (agenda.progress().isPresent()) {
+      report.print(agenda.progress().get());
       report.println();
     }
-    report.print(AgendaReport.timeline(plan));
+    report.print(agenda.timeline());
     report.println();
     if (options.days() > 0) {
       report.println("Sessions " + (todayInPlan ? "from today" : today.isBefore(first)
           ? "from the day of the injury" : "of the first days (the plan ended on " + end + ")")
           + ", times in " + zone.getId() + ":");
       report.println();
-      report.print(AgendaReport.days(plan, from, options.days(), today));
+      report.print(agenda.sessions());
     }
     int cancelled = count(ics, "\r\nSTATUS:CANCELLED\r\n");
     report.println(plan.sessions().size() + " sessions, "
@@ -187,7 +202,7 @@ public final class RehabplanCli {
       report.println("Wrote " + csvFile.get().path() + " (one line per session).");
     }
     report.println();
-    report.print(AgendaReport.importHelp(icsFile.map(f -> f.path().getFileName().toString())
+    report.print(ImportHelp.forFile(icsFile.map(f -> f.path().getFileName().toString())
         .orElse("the calendar file")));
     report.println();
     report.println("Educational content, not medical advice: see a clinician if the pain is");
@@ -212,28 +227,23 @@ public final class RehabplanCli {
     lines.addAll(options.checkIns());
     Instant now = options.now().map(t -> ZonedDateTime.of(t, zone).toInstant())
         .orElse(clockNow.toInstant());
-    Instant injury = first.request().injuredAt().toInstant();
-    if (now.isBefore(injury)) {
-      throw UsageException.of("--now", options.now().map(String::valueOf).orElse("now"),
-          "is before the injury " + first.request().injuredAt().toLocalDateTime());
-    }
     List<CheckIn> checkIns = new ArrayList<>();
     for (CheckInLine line : lines) {
-      CheckIn c = line.toCheckIn(zone);
-      if (c.at().isAfter(now) || c.at().isBefore(injury)) {
-        throw UsageException.of("--check-in", line.at().toString(), c.at().isAfter(now)
-            ? "is after --now " + now.atZone(zone).toLocalDateTime()
-            : "is before the injury " + first.request().injuredAt().toLocalDateTime());
-      }
-      checkIns.add(c);
+      checkIns.add(line.toCheckIn(zone));
     }
-    ProgressLog log;
+    // The library checks the check-ins against the injury and now; name the options they came from.
+    List<String> sources = new ArrayList<>();
+    options.checkInsFile().ifPresent(f -> sources.add("--check-ins " + Texts.quote(f)));
+    if (!options.checkIns().isEmpty()) {
+      sources.add("--check-in");
+    }
+    options.now().ifPresent(t -> sources.add("--now " + t));
+    String source = String.join(" and ", sources);
     try {
-      log = ProgressLog.of(checkIns);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--check-in: " + e.getMessage());
+      return Scheduler.replan(first, ProgressLog.of(checkIns), now);
+    } catch (PlanningException e) {
+      throw new UsageException(source + ": " + e.getMessage());
     }
-    return Scheduler.replan(first, log, now);
   }
 
   private static int count(String ics, String what) {

@@ -112,7 +112,7 @@ class CliOptionsTest {
       --severity extreme        | --severity 'extreme': unknown severity; use mild, moderate or severe
       --wake 7am                | --wake '7am': not a time of day like 07:00 or 22:30
       --sleep 24:00             | --sleep '24:00': not a time of day like 07:00 or 22:30
-      --wake 08:00 --sleep 8:00 | --wake 08:00 and --sleep 08:00: the waking hours must not be empty
+      --wake 08:00 --sleep 8:00 | --wake 08:00 --sleep 08:00: waking hours must not be empty: wake 08:00 equals sleep 08:00
       --injured-at 2027-03-27   | --injured-at '2027-03-27': not a local date-time like 2027-03-27T18:30
       --injured-at 2027-02-30T10:00 | --injured-at '2027-02-30T10:00': not a local date-time like 2027-03-27T18:30
       --alarm-minutes soon      | --alarm-minutes 'soon': not a whole number from 0 to 10080

@@ -18,6 +18,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.rehabplan.CheckIn;
 import org.rehabplan.Plan;
 import org.rehabplan.PlanRequest;
@@ -136,8 +138,43 @@ class RehabplanCliCheckInTest {
   void aCheckInAfterNowIsRejected() {
     assertEquals(2, run("--injured-at", "2027-03-27T18:30",
         "--check-in", "2027-03-31T09:00 pain=1/1", "--now", "2027-03-30T09:05"));
-    assertEquals("rehabplan: --check-in '2027-03-31T09:00': is after --now 2027-03-30T09:05\n",
-        err());
+    assertEquals("rehabplan: --check-in and --now 2027-03-30T09:05: the check-in at 2027-03-31"
+        + " 09:00 is after now (2027-03-30 09:05)\n", err());
+  }
+
+  @Test
+  void wakingHoursTooShortForTheProtocolExitWithStatus2AndOneLine() throws IOException {
+    assertEquals(2, run("--injured-at", "2027-03-27T18:30", "--wake", "07:00", "--sleep", "07:30"));
+    String err = err();
+    assertTrue(err.startsWith("rehabplan: --wake 07:00 --sleep 07:30: intervention "), err);
+    assertTrue(err.endsWith(", but waking hours 07:00–07:30 last only 30 min\n"), err);
+    assertEquals(1, err.chars().filter(c -> c == '\n').count(), err);
+    assertEquals("", out());
+    assertFalse(Files.exists(dir.resolve("hamstring-plan.ics")), "nothing written");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      check-in before the injury | 2027-03-27T18:00 pain=1/1 | 2027-03-30T09:00 | rehabplan: --check-in and --now 2027-03-30T09:00: the check-in at 2027-03-27 18:00 is before the injury (2027-03-27 18:30)
+      now before the injury      | 2027-03-27T18:00 pain=1/1 | 2027-03-27T17:00 | rehabplan: --check-in and --now 2027-03-27T17:00: now (2027-03-27 17:00) is before the injury (2027-03-27 18:30)
+      check-in after now         | 2027-03-31T09:00 pain=1/1 | 2027-03-30T09:05 | rehabplan: --check-in and --now 2027-03-30T09:05: the check-in at 2027-03-31 09:00 is after now (2027-03-30 09:05)
+      """)
+  void checkInsTheLibraryRejectsExitWithStatus2AndOneLine(
+      String name, String checkIn, String now, String expected) {
+    assertEquals(2, run("--injured-at", "2027-03-27T18:30", "--check-in", checkIn, "--now", now),
+        name);
+    assertEquals(expected + "\n", err());
+    assertEquals("", out());
+    assertFalse(Files.exists(dir.resolve("hamstring-plan.ics")), "nothing written");
+  }
+
+  @Test
+  void twoCheckInsAtOneMomentExitWithStatus2AndOneLine() {
+    assertEquals(2, run("--injured-at", "2027-03-27T18:30", "--check-in",
+        "2027-03-30T09:00 pain=1/1", "--check-in", "2027-03-30T09:00 pain=2/2", "--now",
+        "2027-03-30T10:00"));
+    assertEquals("rehabplan: --check-in and --now 2027-03-30T10:00: two check-ins at the same"
+        + " instant 2027-03-30T07:00:00Z\n", err());
   }
 
   @Test

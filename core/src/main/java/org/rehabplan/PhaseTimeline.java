@@ -1,28 +1,35 @@
 package org.rehabplan;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.common.collect.ImmutableSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** The algorithm behind {@link Scheduler#replan}: the phase time-line from check-ins, then sessions. */
-final class Replanning {
+/**
+ * The phase time-line of a plan: when each phase occurrence begins and ends. For a first plan the
+ * phases are projected one after the other from the injury ({@link #project}); for a re-plan the
+ * check-ins decide the past and the rest is projected ({@link #fromCheckIns}). Depends on values
+ * only.
+ */
+final class PhaseTimeline {
+  /** More phase changes than any real check-in log produces; guards against a runaway loop. */
+  static final int MAX_PHASE_CHANGES = 10_000;
+
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
 
-  private final Protocol protocol;
+  /** Phase occurrences, and the changes the check-ins made to the projection. */
+  record Result(List<PlannedPhase> occurrences, List<Adjustment> adjustments) {}
+
+  private final List<Phase> phases;
   private final PlanRequest request;
   private final ZoneId zone;
   private final List<CheckIn> checkIns;
@@ -30,57 +37,90 @@ final class Replanning {
   private final List<PlannedPhase> occurrences = new ArrayList<>();
   private final List<Adjustment> adjustments = new ArrayList<>();
 
-  private Replanning(Protocol protocol, PlanRequest request, ProgressLog log, Instant now) {
-    this.protocol = protocol;
+  private PhaseTimeline(Protocol protocol, PlanRequest request, ProgressLog log, Instant now) {
+    this.phases = protocol.phases();
     this.request = request;
     this.zone = request.zone();
     this.checkIns = log.checkIns();
     this.now = now;
   }
 
-  static Plan replan(Plan previous, ProgressLog log, Instant now) {
-    Instant injury = previous.request().injuredAt().toInstant();
-    checkArgument(!now.isBefore(injury), "now %s must not be before the injury %s", now, injury);
-    previous.asOf().ifPresent(asOf -> checkArgument(!now.isBefore(asOf),
-        "now %s must not be before the previous plan's re-planning moment %s", now, asOf));
-    for (CheckIn c : log.checkIns()) {
-      checkArgument(!c.at().isAfter(now), "check-in at %s is after now %s", c.at(), now);
-      checkArgument(!c.at().isBefore(injury), "check-in at %s is before the injury %s", c.at(),
-          injury);
-    }
-    Replanning r = new Replanning(previous.protocol(), previous.request(), log, now);
-    r.buildTimeline();
-    Planning planning = new Planning(r.protocol, r.request, r.occurrences);
-    Planning.Expansion expansion = planning.expand();
+  /** The phases of a first plan, each projected once from the injury. */
+  static List<PlannedPhase> fromInjury(Protocol protocol, PlanRequest request) {
+    Instant injury = request.injuredAt().toInstant();
+    return project(protocol.phases(), request, injury, injury, injury, ImmutableSet.of());
+  }
 
-    List<Session> sessions = new ArrayList<>();
-    Map<String, Instant> historyEnd = new HashMap<>();
-    Map<String, Integer> ordinals = new HashMap<>();
-    for (Session s : previous.sessions()) {
-      if (s.start().isBefore(now)) {
-        sessions.add(s);
-        historyEnd.merge(s.intervention().id(), s.end(), (a, b) -> a.isAfter(b) ? a : b);
-        int slash = s.id().lastIndexOf('/');
-        ordinals.merge(s.id().substring(0, slash + 1),
-            Integer.parseInt(s.id().substring(slash + 1)), Math::max);
-      }
+  /**
+   * Phase occurrences from the injury: actual where the check-ins in {@code log} (all at or before
+   * {@code now}) decided, projected after.
+   */
+  static Result fromCheckIns(Protocol protocol, PlanRequest request, ProgressLog log, Instant now) {
+    PhaseTimeline t = new PhaseTimeline(protocol, request, log, now);
+    t.build();
+    return new Result(List.copyOf(t.occurrences), List.copyOf(t.adjustments));
+  }
+
+  /**
+   * Projects {@code phases} one after the other from the given starts, each lasting its estimate
+   * at the request's severity.
+   */
+  static List<PlannedPhase> project(
+      List<Phase> phases, PlanRequest request, Instant typicalStart, Instant earliestStart,
+      Instant latestStart, Set<Criterion> entryCriteria) {
+    ZoneId zone = request.zone();
+    List<PlannedPhase> out = new ArrayList<>();
+    Instant typical = typicalStart;
+    Instant earliest = earliestStart;
+    Instant latest = latestStart;
+    Set<Criterion> entry = entryCriteria;
+    for (Phase phase : phases) {
+      DurationEstimate d = phase.duration(request.severity());
+      Instant typicalEnd = after(typical, d.typical(), zone);
+      Instant earliestEnd = after(earliest, d.earliest(), zone);
+      Instant latestEnd = after(latest, d.latest(), zone);
+      out.add(new PlannedPhase(
+          phase,
+          Interval.of(typical, typicalEnd),
+          Interval.of(earliest, earliestEnd),
+          Interval.of(latest, latestEnd),
+          entry));
+      typical = typicalEnd;
+      earliest = earliestEnd;
+      latest = latestEnd;
+      entry = phase.exitGate().criteria();
     }
-    List<Planning.Draft> future = new ArrayList<>();
-    for (Planning.Draft d : expansion.drafts()) {
-      Instant busyUntil = historyEnd.get(d.intervention().id());
-      if (!d.interval().start().isBefore(now)
-          && (busyUntil == null || !d.interval().start().isBefore(busyUntil))) {
-        future.add(d);
+    return out;
+  }
+
+  /**
+   * {@code start + duration}, counting whole days in local days (so a phase of 4 days that starts
+   * at 18:30 ends at 18:30 local time, across DST changes) and the rest as elapsed time.
+   */
+  static Instant after(Instant start, Duration duration, ZoneId zone) {
+    long days = duration.toDays();
+    return start.atZone(zone).plusDays(days).toInstant().plus(duration.minusDays(days));
+  }
+
+  /** The moments each phase occurrence after the first is projected to begin. */
+  static List<Milestone> milestones(List<PlannedPhase> occurrences) {
+    List<Milestone> out = new ArrayList<>();
+    for (int i = 1; i < occurrences.size(); i++) {
+      PlannedPhase p = occurrences.get(i);
+      String id = "start/" + p.id();
+      for (int k = 1; k < i; k++) {
+        if (occurrences.get(k).id().equals(p.id())) {
+          id = "start/" + p.id() + "/" + (k + 1);
+        }
       }
+      out.add(new Milestone(
+          id, p.phase(), p.start(), p.earliest().start(), p.latest().start(), p.entryCriteria()));
     }
-    sessions.addAll(planning.assignIds(future, ordinals));
-    return new Plan(r.protocol, r.request, r.occurrences, sessions, expansion.spans(),
-        Planning.milestones(r.occurrences), previous.version() + 1, now, log, r.adjustments);
+    return out;
   }
 
   /** Phase occurrences from the injury: actual where check-ins decided, projected after. */
-  private void buildTimeline() {
-    List<Phase> phases = protocol.phases();
+  private void build() {
     Instant start = request.injuredAt().toInstant();
     Instant earliestStart = start;
     Instant latestStart = start;
@@ -90,7 +130,10 @@ final class Replanning {
     int k = 0;
     int guard = 0;
     while (i < phases.size()) {
-      checkArgument(guard++ < 10_000, "too many phase changes");
+      if (guard++ >= MAX_PHASE_CHANGES) {
+        throw new PlanningException("the check-ins change phase more than " + MAX_PHASE_CHANGES
+            + " times; re-plan from fewer check-ins");
+      }
       Phase phase = phases.get(i);
       ExitGate gate = phase.exitGate();
       DurationEstimate d = phase.duration(request.severity());
@@ -155,7 +198,7 @@ final class Replanning {
             Interval.of(earliestStart, max(after(earliestStart, d.earliest()), minEnd)),
             Interval.of(latestStart, max(after(latestStart, d.latest()), minEnd)), entry));
         PlannedPhase open = occurrences.get(occurrences.size() - 1);
-        occurrences.addAll(Planning.project(phases.subList(i + 1, phases.size()), request,
+        occurrences.addAll(project(phases.subList(i + 1, phases.size()), request,
             open.end(), open.earliest().endExclusive(), open.latest().endExclusive(),
             gate.criteria()));
         return;
@@ -207,7 +250,7 @@ final class Replanning {
   }
 
   private Instant after(Instant start, Duration duration) {
-    return Planning.after(start, duration, zone);
+    return after(start, duration, zone);
   }
 
   private String when(Instant t) {

@@ -1,8 +1,5 @@
 package org.rehabplan;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
-import com.google.common.collect.ImmutableSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,14 +9,23 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
-/** One run of the scheduler: the algorithm behind {@link Scheduler#plan}. Not thread-safe. */
-final class Planning {
+/**
+ * Expands the interventions of a protocol into sessions and guidance spans over given phase
+ * occurrences, and numbers the sessions: the session half of {@link Scheduler#plan} and {@link
+ * Scheduler#replan}. Enforces the session cap. Not thread-safe; one instance per planning run.
+ */
+final class SessionExpander {
+  /** The most sessions one plan may hold. */
+  static final int MAX_SESSIONS = 100_000;
   private static final long ROUNDING_NANOS = Duration.ofMinutes(5).toNanos();
   /** Longer than any busy block: a session plus the room kept for its relatives. */
   private static final Duration LONGEST_BUSY = Duration.ofDays(3);
@@ -43,9 +49,9 @@ final class Planning {
 
   /**
    * A planning run over the given phase occurrences, in order: normally each phase of the protocol
-   * once ({@link #project}), but a re-plan may repeat a phase after a setback.
+   * once ({@link PhaseTimeline#fromInjury}), but a re-plan may repeat a phase after a setback.
    */
-  Planning(Protocol protocol, PlanRequest request, List<PlannedPhase> occurrences) {
+  SessionExpander(Protocol protocol, PlanRequest request, List<PlannedPhase> occurrences) {
     this.protocol = protocol;
     this.request = request;
     this.zone = request.zone();
@@ -59,18 +65,6 @@ final class Planning {
   /** The sessions (without ids, no two of one intervention overlapping) and the spans. */
   record Expansion(List<Draft> drafts, List<GuidanceSpan> spans) {}
 
-  /** A first plan: phases projected from the injury, ids from 1. */
-  static Plan plan(Protocol protocol, PlanRequest request) {
-    List<PlannedPhase> occurrences = project(protocol.phases(), request,
-        request.injuredAt().toInstant(), request.injuredAt().toInstant(),
-        request.injuredAt().toInstant(), ImmutableSet.of());
-    Planning planning = new Planning(protocol, request, occurrences);
-    Expansion expansion = planning.expand();
-    return new Plan(protocol, request, occurrences,
-        planning.assignIds(expansion.drafts(), new HashMap<>()), expansion.spans(),
-        milestones(occurrences), 1, null, ProgressLog.empty(), List.of());
-  }
-
   Expansion expand() {
     Instant end = planned.get(planned.size() - 1).end();
     waking = new WakingDays(
@@ -78,14 +72,10 @@ final class Planning {
         request.injuredAt().toLocalDate().minusDays(1),
         end.atZone(zone).toLocalDate().plusDays(1));
     reserveRoomForRelatives();
-    List<Intervention> relatives = new ArrayList<>();
+    Set<Intervention> relatives = new LinkedHashSet<>();
     for (Intervention intervention : protocol.interventions()) {
-      if (intervention.timing() instanceof Timing.Relative) {
-        relatives.add(intervention);
-        continue;
-      }
-      for (List<Integer> run : Protocol.runs(occurrenceIndexes(intervention.id()))) {
-        expand(intervention, run);
+      for (List<Integer> run : PhaseRuns.runs(phases, intervention.id())) {
+        expand(intervention, run, relatives);
       }
     }
     List<Draft> independent = withoutOverlaps(drafts);
@@ -96,80 +86,12 @@ final class Planning {
     return new Expansion(all, sortedSpans());
   }
 
-  private List<Integer> occurrenceIndexes(String interventionId) {
-    List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < phases.size(); i++) {
-      if (phases.get(i).interventionIds().contains(interventionId)) {
-        out.add(i);
-      }
-    }
-    return out;
-  }
-
   /** The phase of a draft. */
   Phase phaseOf(Draft draft) {
     return phases.get(draft.phaseIndex());
   }
 
-  // ------------------------------------------------------------------ phases
-
-  /**
-   * Projects {@code phases} one after the other from the given starts, each lasting its estimate
-   * at the request's severity.
-   */
-  static List<PlannedPhase> project(
-      List<Phase> phases, PlanRequest request, Instant typicalStart, Instant earliestStart,
-      Instant latestStart, Set<Criterion> entryCriteria) {
-    ZoneId zone = request.zone();
-    List<PlannedPhase> out = new ArrayList<>();
-    Instant typical = typicalStart;
-    Instant earliest = earliestStart;
-    Instant latest = latestStart;
-    Set<Criterion> entry = entryCriteria;
-    for (Phase phase : phases) {
-      DurationEstimate d = phase.duration(request.severity());
-      Instant typicalEnd = after(typical, d.typical(), zone);
-      Instant earliestEnd = after(earliest, d.earliest(), zone);
-      Instant latestEnd = after(latest, d.latest(), zone);
-      out.add(new PlannedPhase(
-          phase,
-          Interval.of(typical, typicalEnd),
-          Interval.of(earliest, earliestEnd),
-          Interval.of(latest, latestEnd),
-          entry));
-      typical = typicalEnd;
-      earliest = earliestEnd;
-      latest = latestEnd;
-      entry = phase.exitGate().criteria();
-    }
-    return out;
-  }
-
-  /**
-   * {@code start + duration}, counting whole days in local days (so a phase of 4 days that starts
-   * at 18:30 ends at 18:30 local time, across DST changes) and the rest as elapsed time.
-   */
-  static Instant after(Instant start, Duration duration, ZoneId zone) {
-    long days = duration.toDays();
-    return start.atZone(zone).plusDays(days).toInstant().plus(duration.minusDays(days));
-  }
-
-  /** The moments each phase occurrence after the first is projected to begin. */
-  static List<Milestone> milestones(List<PlannedPhase> occurrences) {
-    List<Milestone> out = new ArrayList<>();
-    for (int i = 1; i < occurrences.size(); i++) {
-      PlannedPhase p = occurrences.get(i);
-      String id = "start/" + p.id();
-      for (int k = 1; k < i; k++) {
-        if (occurrences.get(k).id().equals(p.id())) {
-          id = "start/" + p.id() + "/" + (k + 1);
-        }
-      }
-      out.add(new Milestone(
-          id, p.phase(), p.start(), p.earliest().start(), p.latest().start(), p.entryCriteria()));
-    }
-    return out;
-  }
+  // ------------------------------------------------------------------ phase lookup
 
   /** Index of the phase whose typical projection contains {@code t}, or -1. */
   private int phaseIndexAt(Instant t) {
@@ -203,8 +125,8 @@ final class Planning {
         for (String target : relative.targets()) {
           Duration targetLength = sessionLength(protocol.intervention(target).orElseThrow());
           Duration after = relative.reach().minus(targetLength);
-          lead.merge(target, relative.lead(), Planning::max);
-          trail.merge(target, after.isNegative() ? Duration.ZERO : after, Planning::max);
+          lead.merge(target, relative.lead(), SessionExpander::max);
+          trail.merge(target, after.isNegative() ? Duration.ZERO : after, SessionExpander::max);
         }
       }
     }
@@ -224,40 +146,65 @@ final class Planning {
 
   // ------------------------------------------------------------------ expansion
 
-  private void expand(Intervention intervention, List<Integer> run) {
-    Timing timing = intervention.timing();
+  /**
+   * Expands one run of consecutive phases of {@code intervention}; a relative timing is only
+   * noted in {@code relatives}, to be placed once its targets are.
+   */
+  private void expand(Intervention intervention, List<Integer> run, Set<Intervention> relatives) {
     Interval runInterval = runInterval(run);
-    if (timing instanceof Timing.Once once) {
-      expandOnce(intervention, once, run, runInterval);
-      return;
-    }
-    Window window = timing.bounds().orElse(null);
-    if (window == null) {
-      return; // as needed: guidance only
-    }
-    Interval w = clip(window, runInterval);
-    if (w == null) {
-      return;
-    }
-    if (timing instanceof Timing.Repeating r) {
-      expandRepeating(intervention, r, run, w);
-    } else if (timing instanceof Timing.TimesPerDay d) {
-      expandTimesPerDay(intervention, d, run, w);
-    } else if (timing instanceof Timing.AtLocalTimes a) {
-      expandAtLocalTimes(intervention, a, run, w);
-    } else if (timing instanceof Timing.Continuous) {
-      addSpans(intervention, run, w);
-    }
+    intervention.timing().accept(new Timing.Visitor<Void>() {
+      @Override
+      public Void repeating(Timing.Repeating timing) {
+        clip(timing.window(), runInterval).ifPresent(
+            w -> expandRepeating(intervention, timing, run, w));
+        return null;
+      }
+
+      @Override
+      public Void timesPerDay(Timing.TimesPerDay timing) {
+        clip(timing.window(), runInterval).ifPresent(
+            w -> expandTimesPerDay(intervention, timing, run, w));
+        return null;
+      }
+
+      @Override
+      public Void atLocalTimes(Timing.AtLocalTimes timing) {
+        clip(timing.window(), runInterval).ifPresent(
+            w -> expandAtLocalTimes(intervention, timing, run, w));
+        return null;
+      }
+
+      @Override
+      public Void continuous(Timing.Continuous timing) {
+        clip(timing.window(), runInterval).ifPresent(w -> addSpans(intervention, run, w));
+        return null;
+      }
+
+      @Override
+      public Void once(Timing.Once timing) {
+        expandOnce(intervention, timing, run, runInterval);
+        return null;
+      }
+
+      @Override
+      public Void relative(Timing.Relative timing) {
+        relatives.add(intervention);
+        return null;
+      }
+
+      @Override
+      public Void asNeeded(Timing.AsNeeded timing) {
+        return null; // guidance only: no sessions
+      }
+    });
   }
 
-  private @Nullable Interval clip(Window window, Interval run) {
+  /** The part of {@code window} inside the run of phases, if it is not empty. */
+  private Optional<Interval> clip(Window window, Interval run) {
     Instant anchor = window.anchor() == Anchor.INJURY ? injury : run.start();
     Instant start = anchor.plus(window.offset());
-    Instant end = window.maximumExtent() == null ? run.endExclusive()
-        : start.plus(window.maximumExtent());
-    Instant s = max(start, run.start());
-    Instant e = min(end, run.endExclusive());
-    return s.isBefore(e) ? Interval.of(s, e) : null;
+    Instant end = window.maximumExtent().map(start::plus).orElse(run.endExclusive());
+    return run.intersection(Interval.of(start, max(start, end))).filter(i -> !i.isEmpty());
   }
 
   private void expandRepeating(
@@ -375,12 +322,9 @@ final class Planning {
   private void addSpans(Intervention intervention, List<Integer> run, Interval w) {
     for (int i : run) {
       PlannedPhase p = planned.get(i);
-      Instant s = max(w.start(), p.start());
-      Instant e = min(w.endExclusive(), p.end());
-      if (s.isBefore(e)) {
-        spans.add(new GuidanceSpan(
-            intervention.id() + "/" + p.id(), intervention, p.phase(), Interval.of(s, e)));
-      }
+      p.projected().intersection(w).filter(span -> !span.isEmpty()).ifPresent(
+          span -> spans.add(new GuidanceSpan(
+              intervention.id() + "/" + p.id(), intervention, p.phase(), span)));
     }
   }
 
@@ -402,16 +346,15 @@ final class Planning {
   }
 
   private void add(Intervention intervention, List<Integer> run, Interval session) {
-    checkArgument(
-        drafts.size() < Scheduler.MAX_SESSIONS,
-        "protocol %s would produce more than %s sessions for %s",
-        protocol.id(),
-        Scheduler.MAX_SESSIONS,
-        request);
+    if (drafts.size() >= MAX_SESSIONS) {
+      throw new PlanningException(String.format(Locale.ROOT,
+          "protocol %s would produce more than %d sessions, the most one plan may hold",
+          protocol.id(), MAX_SESSIONS));
+    }
     drafts.add(new Draft(intervention, phaseIndexAt(session.start(), run), session));
     Instant start = session.start().minus(leadOf(intervention));
     Instant end = session.endExclusive().plus(trailOf(intervention));
-    busy.merge(start, end, Planning::max);
+    busy.merge(start, end, SessionExpander::max);
   }
 
   /**
@@ -445,16 +388,13 @@ final class Planning {
 
   private void checkFitsWakingDay(Intervention intervention, int count, Duration block) {
     Duration awake = request.wakingHours().length();
-    checkArgument(
-        block.multipliedBy(count).compareTo(awake) <= 0,
-        "intervention %s needs %s a day (%s × %s, with room for accompanying sessions), but"
-            + " waking hours %s last only %s",
-        intervention.id(),
-        HumanDurations.format(block.multipliedBy(count)),
-        count,
-        HumanDurations.format(block),
-        request.wakingHours(),
-        HumanDurations.format(awake));
+    if (block.multipliedBy(count).compareTo(awake) > 0) {
+      throw new PlanningException(String.format(Locale.ROOT,
+          "intervention %s needs %s a day (%s × %s, with room for accompanying sessions), but"
+              + " waking hours %s last only %s",
+          intervention.id(), HumanDurations.format(block.multipliedBy(count)), count,
+          HumanDurations.format(block), request.wakingHours(), HumanDurations.format(awake)));
+    }
   }
 
   // ------------------------------------------------------------------ finishing

@@ -1,5 +1,6 @@
-package org.rehabplan.examples.cli;
+package org.rehabplan;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
@@ -8,23 +9,35 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.rehabplan.Criterion;
-import org.rehabplan.Plan;
-import org.rehabplan.PlannedPhase;
-import org.rehabplan.Session;
-import org.rehabplan.GuidanceSpan;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The planner's report as plain ASCII text (it reads the same on any terminal): the phase
- * timeline as a bar chart, then the sessions of some local days with their instructions.
- * Deterministic: equal plans, dates and widths give equal text.
+ * A plan as plain text for a person: a heading, the progress since the previous version (for a
+ * re-planned plan), the phase time-line as a bar chart, and the sessions of some local days with
+ * each intervention's instructions. The one text renderer of rehabplan, used by apps and by the
+ * {@code rehabplan} command line (which adds its own import help around it).
+ *
+ * <p>ASCII only apart from the protocol's own texts, locale-free and deterministic: equal plans and
+ * settings give equal text. Immutable and thread-safe; the {@code with}-style methods return
+ * copies.
+ *
+ * <pre>{@code
+ * System.out.print(Agenda.of(plan).days(LocalDate.of(2027, 3, 27), 3).text());
+ * }</pre>
+ *
+ * <p>Each section is its own method ({@link #heading()}, {@link #progress()}, {@link #timeline()},
+ * {@link #sessions()}) so that an app can place them itself; {@link #text()} joins them with blank
+ * lines.
  */
-public final class AgendaReport {
+public final class Agenda {
   /** The widest the bar chart gets, in columns. */
   static final int CHART_WIDTH = 56;
   private static final int LABEL_WIDTH = 18;
@@ -39,11 +52,101 @@ public final class AgendaReport {
       DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
-  private AgendaReport() {}
+  private final Plan plan;
+  private final LocalDate from;
+  private final int days;
+  private final @Nullable LocalDate today;
+  private final @Nullable Plan previous;
 
-  /** The heading: protocol, severity, injury, zone and waking hours. */
-  public static String heading(Plan plan) {
+  private Agenda(
+      Plan plan, LocalDate from, int days, @Nullable LocalDate today, @Nullable Plan previous) {
+    this.plan = requireNonNull(plan, "plan");
+    this.from = requireNonNull(from, "from");
+    checkArgument(days >= 0, "days must not be negative: %s", days);
+    this.days = days;
+    this.today = today;
+    this.previous = previous;
+  }
+
+  /**
+   * The agenda of the whole of {@code plan}: every local day from the day of the injury to the
+   * day the plan ends, no day marked as today, and no comparison with an earlier version.
+   *
+   * @param plan the plan to render
+   * @return the agenda
+   */
+  public static Agenda of(Plan plan) {
     requireNonNull(plan, "plan");
+    LocalDate first = plan.request().injuredAt().toLocalDate();
+    LocalDate last = plan.interval().endExclusive().minusNanos(1).atZone(plan.zone())
+        .toLocalDate();
+    return new Agenda(plan, first, (int) ChronoUnit.DAYS.between(first, last) + 1, null, null);
+  }
+
+  /**
+   * Returns a copy that lists the sessions of {@code days} local days from {@code from}. This
+   * instance is immutable and unaffected by this method call.
+   *
+   * @param from the first local day listed
+   * @param days how many days to list, zero or more
+   * @return the agenda
+   */
+  public Agenda days(LocalDate from, int days) {
+    return new Agenda(plan, from, days, today, previous);
+  }
+
+  /**
+   * Returns a copy that marks {@code today} in the day list. This instance is immutable and
+   * unaffected by this method call.
+   *
+   * @param today the person's current local date
+   * @return the agenda
+   */
+  public Agenda today(LocalDate today) {
+    return new Agenda(plan, from, days, requireNonNull(today, "today"), previous);
+  }
+
+  /**
+   * Returns a copy whose {@link #progress()} also counts what changed since {@code previous}, an
+   * earlier version of the same plan. This instance is immutable and unaffected by this method
+   * call.
+   *
+   * @param previous the version the person saw before
+   * @return the agenda
+   */
+  public Agenda since(Plan previous) {
+    return new Agenda(plan, from, days, today, requireNonNull(previous, "previous"));
+  }
+
+  /**
+   * The whole agenda: {@link #heading()}, {@link #progress()} if the plan was re-planned, {@link
+   * #timeline()} and {@link #sessions()}, separated by blank lines.
+   *
+   * @return the text, ending with a line break
+   */
+  public String text() {
+    List<String> sections = new ArrayList<>();
+    sections.add(heading());
+    progress().ifPresent(sections::add);
+    sections.add(timeline());
+    if (days > 0) {
+      sections.add(sessions());
+    }
+    return String.join("\n", sections);
+  }
+
+  /** The same as {@link #text()}. */
+  @Override
+  public String toString() {
+    return text();
+  }
+
+  /**
+   * The heading: protocol, severity, injury, zone and waking hours.
+   *
+   * @return two lines
+   */
+  public String heading() {
     return plan.protocol().title() + ", " + plan.request().severity().name()
         .toLowerCase(Locale.ROOT) + "\n" + "Injured " + DAY_YEAR_TIME.format(plan.request()
         .injuredAt()) + " (" + plan.zone().getId() + "), awake "
@@ -53,40 +156,49 @@ public final class AgendaReport {
 
   /**
    * For a re-planned plan: the moment of re-planning, the current phase, the criteria reported
-   * met, the phase changes and setbacks, and what changed since {@code previous}.
+   * met and the phase changes and setbacks, and (with {@link #since(Plan)}) what changed since the
+   * earlier version. Empty for a first plan.
+   *
+   * @return the lines, if the plan was re-planned
    */
-  public static String progress(Plan plan, Plan previous) {
-    requireNonNull(plan, "plan");
-    requireNonNull(previous, "previous");
+  public Optional<String> progress() {
+    Optional<Instant> replanned = plan.asOf();
+    if (replanned.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant asOf = replanned.get();
     StringBuilder out = new StringBuilder();
-    java.time.Instant asOf = plan.asOf().orElseThrow();
     out.append("Re-planned ").append(DAY_YEAR_TIME.format(asOf.atZone(plan.zone())))
         .append(" from ").append(plan.progress().checkIns().size()).append(" check-in(s)")
         .append(" (version ").append(plan.version()).append(")\n");
     plan.phaseAt(asOf).ifPresent(p -> out.append("  Now in: ").append(p.phase().name())
         .append('\n'));
-    java.util.Set<String> met = new java.util.TreeSet<>();
+    Set<String> met = new TreeSet<>();
     plan.progress().checkIns().forEach(c -> met.addAll(c.criteriaMet()));
     out.append("  Reported met: ").append(met.isEmpty() ? "nothing yet" : String.join(", ", met))
         .append('\n');
-    for (org.rehabplan.Adjustment a : plan.adjustments()) {
+    for (Adjustment a : plan.adjustments()) {
       out.append("  ").append(a.reason()).append('\n');
     }
-    org.rehabplan.PlanDiff diff = org.rehabplan.PlanDiff.between(previous, plan);
-    out.append("  Changed since version ").append(previous.version()).append(": ")
-        .append(diff.moved().size()).append(" session(s) moved, ")
-        .append(diff.added().size()).append(" added, ")
-        .append(diff.cancelled().size()).append(" cancelled\n");
-    return out.toString();
+    Plan earlier = previous;
+    if (earlier != null) {
+      PlanDiff diff = PlanDiff.between(earlier, plan);
+      out.append("  Changed since version ").append(earlier.version()).append(": ")
+          .append(diff.moved().size()).append(" session(s) moved, ")
+          .append(diff.added().size()).append(" added, ")
+          .append(diff.cancelled().size()).append(" cancelled\n");
+    }
+    return Optional.of(out.toString());
   }
 
   /**
-   * The phase timeline: one bar per phase over the days from the injury, {@code #} where the
+   * The phase time-line: one bar per phase over the days from the injury, {@code #} where the
    * typical projection lies and {@code -} where the phase may lie between its earliest start and
    * its latest end; then each phase's dates.
+   *
+   * @return the lines
    */
-  public static String timeline(Plan plan) {
-    requireNonNull(plan, "plan");
+  public String timeline() {
     ZoneId zone = plan.zone();
     LocalDate origin = plan.request().injuredAt().toLocalDate();
     long totalDays = 1;
@@ -113,17 +225,17 @@ public final class AgendaReport {
         bar.append(overlaps(first, last, typicalFrom, typicalTo) ? '#'
             : overlaps(first, last, rangeFrom, rangeTo) ? '-' : ' ');
       }
-      out.append("  ").append(Texts.pad(p.phase().name(), LABEL_WIDTH - 2))
+      out.append("  ").append(pad(p.phase().name(), LABEL_WIDTH - 2))
           .append(bar.toString().stripTrailing()).append('\n');
     }
     out.append('\n');
-    out.append(" ".repeat(LABEL_WIDTH)).append(Texts.pad("typical", 26))
-        .append(Texts.pad("earliest start", 16)).append("latest end\n");
+    out.append(" ".repeat(LABEL_WIDTH)).append(pad("typical", 26))
+        .append(pad("earliest start", 16)).append("latest end\n");
     for (PlannedPhase p : plan.phases()) {
-      out.append("  ").append(Texts.pad(p.phase().name(), LABEL_WIDTH - 2))
-          .append(Texts.pad(DAY.format(p.start().atZone(zone)) + " - "
+      out.append("  ").append(pad(p.phase().name(), LABEL_WIDTH - 2))
+          .append(pad(DAY.format(p.start().atZone(zone)) + " - "
               + DAY.format(p.end().atZone(zone)), 26))
-          .append(Texts.pad(DAY.format(p.earliest().start().atZone(zone)), 16))
+          .append(pad(DAY.format(p.earliest().start().atZone(zone)), 16))
           .append(DAY.format(p.latest().endExclusive().atZone(zone))).append('\n');
       if (p.isTentative()) {
         out.append(" ".repeat(LABEL_WIDTH)).append("starts once ")
@@ -165,15 +277,13 @@ public final class AgendaReport {
   }
 
   /**
-   * The sessions of {@code days} local days from {@code from}, grouped by day, in local time, and
-   * the guidance that holds on each day; each intervention's instructions follow the first time it
-   * appears. {@code today} marks the current day; a session ending the next day is marked {@code
-   * +1}.
+   * The sessions of the agenda's days, grouped by local day, in local time, with the guidance that
+   * holds on each day; each intervention's instructions follow the first time it appears. A
+   * session ending the next day is marked {@code +1}.
+   *
+   * @return the lines, each day followed by a blank line
    */
-  public static String days(Plan plan, LocalDate from, int days, LocalDate today) {
-    requireNonNull(plan, "plan");
-    requireNonNull(from, "from");
-    requireNonNull(today, "today");
+  public String sessions() {
     ZoneId zone = plan.zone();
     StringBuilder out = new StringBuilder();
     Set<String> explained = new HashSet<>();
@@ -196,7 +306,7 @@ public final class AgendaReport {
         ZonedDateTime end = s.end().atZone(zone);
         String times = TIME.format(start) + "-" + TIME.format(end)
             + (end.toLocalDate().isAfter(date) ? "+1" : "");
-        out.append("  ").append(Texts.pad(times, SESSION_INDENT.length() - 2))
+        out.append("  ").append(pad(times, SESSION_INDENT.length() - 2))
             .append(s.intervention().title()).append("  [").append(s.phase().name())
             .append("]\n");
         explain(out, s.intervention().id(), s.intervention().instructions(), explained);
@@ -212,24 +322,38 @@ public final class AgendaReport {
   private static void explain(
       StringBuilder out, String interventionId, String instructions, Set<String> explained) {
     if (explained.add(interventionId)) {
-      for (String line : Texts.wrap(instructions, TEXT_WIDTH - SESSION_INDENT.length(),
+      for (String line : wrap(instructions, TEXT_WIDTH - SESSION_INDENT.length(),
           SESSION_INDENT)) {
         out.append(line).append('\n');
       }
     }
   }
 
-  /** How to import {@code fileName} into the common calendar apps. */
-  public static String importHelp(String fileName) {
-    requireNonNull(fileName, "fileName");
-    return "To import " + fileName + ", best into a new calendar of its own (so that you\n"
-        + "can remove the whole plan in one step):\n"
-        + "  Google Calendar  on a computer: Settings > Import & export > Import. Google\n"
-        + "                   ignores the reminders in imported files and uses the\n"
-        + "                   calendar's own notifications instead.\n"
-        + "  Apple Calendar   Mac: File > Import. iPhone or iPad: open the file (from Mail\n"
-        + "                   or Files) and tap Add All.\n"
-        + "  Outlook          File > Open & Export > Import/Export > Import an iCalendar\n"
-        + "                   (.ics) file; on the web: Add calendar > Upload from file.\n";
+  /**
+   * {@code text} broken into lines of at most {@code width} characters at spaces (a longer word
+   * gets a line of its own), each line prefixed by {@code indent}.
+   */
+  static List<String> wrap(String text, int width, String indent) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.trim().split("\\s+")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(indent + line);
+        line.setLength(0);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    if (line.length() > 0) {
+      lines.add(indent + line);
+    }
+    return lines;
+  }
+
+  /** {@code s} padded with spaces to {@code width}, or followed by one space when longer. */
+  static String pad(String s, int width) {
+    return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
   }
 }
