@@ -110,9 +110,10 @@ final class CalendarAssembler {
     if (ttl != null) {
       out.duration(PUBLISHED_TTL, ttl);
     }
+    Instant last = lastInstant();
     if (!utcOnly) {
       out.text("X-WR-TIMEZONE", zone.getId());
-      out.timeZone(timeZones.forRange(zone, plan.interval().start(), lastInstant()));
+      out.timeZone(timeZones.forRange(zone, plan.interval().start(), last));
     }
     List<PlannedPhase> phases = plan.phases();
     Map<String, Integer> occurrences = new HashMap<>();
@@ -126,7 +127,10 @@ final class CalendarAssembler {
     for (Milestone milestone : plan.milestones()) {
       milestoneEvent(milestone);
     }
-    RecurrenceEncoder encoder = new RecurrenceEncoder(zone, utcOnly);
+    // A week either side: a weekly rule looks at the whole week of its days.
+    ZoneTable table = new ZoneTable(zone, plan.interval().start().minus(Duration.ofDays(8)),
+        last.plus(Duration.ofDays(8)));
+    RecurrenceEncoder encoder = new RecurrenceEncoder(table, utcOnly);
     List<RecurrenceEncoder.TimedEvent> timed = switch (options.encoding()) {
       case PORTABLE -> encoder.portable(plan.sessions());
       case COMPACT -> encoder.compact(plan.sessions());

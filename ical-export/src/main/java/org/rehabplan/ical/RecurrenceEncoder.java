@@ -6,11 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -98,18 +95,16 @@ final class RecurrenceEncoder {
   private static final Comparator<Session> BY_START =
       Comparator.comparing(Session::start).thenComparing(Session::id);
 
-  private final ZoneId zone;
-  private final ZoneRules rules;
+  private final ZoneTable zone;
   private final boolean utcOnly;
 
   /**
-   * @param zone the person's zone
+   * @param zone the offset changes of the person's zone over the export's range
    * @param utcOnly whether every date-time is written in UTC (fixed-offset zones); then the
    *     analysis runs in UTC
    */
-  RecurrenceEncoder(ZoneId zone, boolean utcOnly) {
-    this.zone = utcOnly ? ZoneOffset.UTC : zone;
-    this.rules = this.zone.getRules();
+  RecurrenceEncoder(ZoneTable zone, boolean utcOnly) {
+    this.zone = utcOnly ? new ZoneTable(ZoneOffset.UTC, Instant.EPOCH, Instant.EPOCH) : zone;
     this.utcOnly = utcOnly;
   }
 
@@ -224,8 +219,8 @@ final class RecurrenceEncoder {
       if (frequency == Frequency.WEEKLY && !weekdays.contains(d.getDayOfWeek())) {
         continue;
       }
-      Instant dayStart = d.atStartOfDay(zone).toInstant();
-      ZoneOffset offset = rules.getOffset(dayStart);
+      Instant dayStart = zone.startOfDay(d);
+      ZoneOffset offset = zone.offset(dayStart);
       boolean safe = frequency == Frequency.DAILY
           ? isSafeDate(d, dayStart, hours, minute, second, length)
           : isSafeWeek(d, hours, minute, second, length);
@@ -295,7 +290,7 @@ final class RecurrenceEncoder {
       LocalDate d = run.get(i);
       Map<Integer, Session> day = byDate.get(d);
       for (int h : hours) {
-        Instant t = LocalDateTime.of(d, LocalTime.of(h, minute, second)).atZone(zone).toInstant();
+        Instant t = zone.instant(LocalDateTime.of(d, LocalTime.of(h, minute, second)));
         if (t.isBefore(master.start()) || t.isAfter(until)) {
           continue;
         }
@@ -325,9 +320,7 @@ final class RecurrenceEncoder {
   private boolean isSafeDate(
       LocalDate d, Instant dayStart, Set<Integer> hours, int minute, int second,
       Duration length) {
-    ZoneOffsetTransition change = rules.nextTransition(dayStart.minusNanos(1));
-    if (change != null
-        && change.getInstant().isBefore(d.plusDays(1).atStartOfDay(zone).toInstant())) {
+    if (zone.changesWithin(dayStart, zone.startOfDay(d.plusDays(1)))) {
       return false;
     }
     for (int h : hours) {
@@ -335,8 +328,8 @@ final class RecurrenceEncoder {
       if (!isUnambiguous(l)) {
         return false;
       }
-      Instant t = l.atZone(zone).toInstant();
-      if (!rules.getOffset(t).equals(rules.getOffset(t.plus(length)))) {
+      Instant t = zone.instant(l);
+      if (!zone.offset(t).equals(zone.offset(t.plus(length)))) {
         return false;
       }
     }
@@ -356,7 +349,7 @@ final class RecurrenceEncoder {
     LocalDate monday = d.minusDays(d.getDayOfWeek().getValue() - 1L);
     for (int i = 0; i < 7; i++) {
       LocalDate day = monday.plusDays(i);
-      if (!isSafeDate(day, day.atStartOfDay(zone).toInstant(), hours, minute, second, length)) {
+      if (!isSafeDate(day, zone.startOfDay(day), hours, minute, second, length)) {
         return false;
       }
     }
@@ -377,14 +370,14 @@ final class RecurrenceEncoder {
   /** Unambiguous start and end, same offset at both: may join a series. */
   private boolean isRegular(Session s) {
     return isUnambiguous(local(s.start())) && isUnambiguous(local(s.end()))
-        && rules.getOffset(s.start()).equals(rules.getOffset(s.end()));
+        && zone.offset(s.start()).equals(zone.offset(s.end()));
   }
 
   private boolean isUnambiguous(LocalDateTime l) {
-    return rules.getValidOffsets(l).size() == 1;
+    return zone.isUnambiguous(l);
   }
 
   private LocalDateTime local(Instant t) {
-    return LocalDateTime.ofInstant(t, zone);
+    return zone.local(t);
   }
 }

@@ -78,7 +78,7 @@ class RehabplanCliCheckInTest {
         + "  Reported met: pain-relieved\n"
         + "  pain-relieved reported met: Restore begins 2027-03-30 09:00\n"), out());
     assertTrue(out().contains("  Changed since version 1: "), out());
-    assertTrue(out().contains("\n103 sessions, 27 calendar events (plus 2 cancelled), reminders"
+    assertTrue(out().contains("\n103 sessions, 46 calendar events (plus 2 cancelled), reminders"
         + " 10 min before each session.\n"), out());
     // The calendar is the re-planned one, as an update of the first version's calendar.
     String ics = Files.readString(dir.resolve("hamstring-plan.ics"), StandardCharsets.UTF_8);

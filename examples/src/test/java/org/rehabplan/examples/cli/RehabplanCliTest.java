@@ -124,7 +124,7 @@ class RehabplanCliTest {
         + "  all day      Avoid activities that hurt\n  all day      Support the thigh with a wrap\n"
         + "  14:25-14:30  Self-check: is the pain relieved?  [Protect]\n"
         + "               Take a moment to notice the injured thigh."), out);
-    assertTrue(out.contains("\n103 sessions, 28 calendar events, reminders 10 min before each"
+    assertTrue(out.contains("\n103 sessions, 47 calendar events, reminders 10 min before each"
         + " session.\nWrote " + dir.resolve("hamstring-plan.ics") + ".\n"), out);
     assertTrue(out.contains("Google Calendar  on a computer: Settings > Import & export > Import."
         + " Google\n                   ignores the reminders in imported files"), out);
