@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,11 +93,16 @@ final class RecurrenceEncoder {
     }
   }
 
+  private static final Duration ONE_DAY = Duration.ofDays(1);
+  private static final Duration TWO_DAYS = Duration.ofDays(2);
+  private static final Duration NINE_DAYS = Duration.ofDays(9);
+
   private static final Comparator<Session> BY_START =
       Comparator.comparing(Session::start).thenComparing(Session::id);
 
   private final ZoneTable zone;
   private final boolean utcOnly;
+  private final Map<Session, LocalDateTime> localStarts = new IdentityHashMap<>();
 
   /**
    * @param zone the offset changes of the person's zone over the export's range
@@ -134,9 +140,10 @@ final class RecurrenceEncoder {
   }
 
   private List<TimedEvent> grouped(List<Session> sessions, boolean portable) {
-    Map<String, List<Session>> groups = new LinkedHashMap<>();
+    record GroupKey(String intervention, String phase, Duration length) {}
+    Map<GroupKey, List<Session>> groups = new LinkedHashMap<>();
     for (Session s : sessions) {
-      String key = s.intervention().id() + "/" + s.phase().id() + "/" + s.duration();
+      GroupKey key = new GroupKey(s.intervention().id(), s.phase().id(), s.duration());
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
     }
     List<TimedEvent> out = new ArrayList<>();
@@ -155,7 +162,7 @@ final class RecurrenceEncoder {
     Map<Integer, List<Session>> buckets = new TreeMap<>();
     for (Session s : group) {
       if (isRegular(s)) {
-        LocalTime t = local(s.start()).toLocalTime();
+        LocalTime t = localStart(s).toLocalTime();
         int key = (portable ? t.getHour() * 3600 : 0) + t.getMinute() * 60 + t.getSecond();
         buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
       } else {
@@ -178,12 +185,12 @@ final class RecurrenceEncoder {
 
   private void planBucket(List<Session> bucket, List<Session> leftovers, List<TimedEvent> out) {
     Duration length = bucket.get(0).duration();
-    LocalTime first = local(bucket.get(0).start()).toLocalTime();
+    LocalTime first = localStart(bucket.get(0)).toLocalTime();
     int minute = first.getMinute();
     int second = first.getSecond();
     TreeMap<LocalDate, Map<Integer, Session>> byDate = new TreeMap<>();
     for (Session s : bucket) {
-      LocalDateTime l = local(s.start());
+      LocalDateTime l = localStart(s);
       byDate.computeIfAbsent(l.toLocalDate(), d -> new HashMap<>()).put(l.getHour(), s);
     }
     // The hours that occur on most of the bucket's dates.
@@ -320,6 +327,9 @@ final class RecurrenceEncoder {
   private boolean isSafeDate(
       LocalDate d, Instant dayStart, Set<Integer> hours, int minute, int second,
       Duration length) {
+    if (!zone.changesWithin(dayStart.minus(ONE_DAY), dayStart.plus(TWO_DAYS).plus(length))) {
+      return true; // no offset change near: every local time of the day exists once
+    }
     if (zone.changesWithin(dayStart, zone.startOfDay(d.plusDays(1)))) {
       return false;
     }
@@ -347,6 +357,10 @@ final class RecurrenceEncoder {
   private boolean isSafeWeek(
       LocalDate d, Set<Integer> hours, int minute, int second, Duration length) {
     LocalDate monday = d.minusDays(d.getDayOfWeek().getValue() - 1L);
+    Instant start = zone.startOfDay(monday);
+    if (!zone.changesWithin(start.minus(ONE_DAY), start.plus(NINE_DAYS).plus(length))) {
+      return true; // no offset change near the week
+    }
     for (int i = 0; i < 7; i++) {
       LocalDate day = monday.plusDays(i);
       if (!isSafeDate(day, zone.startOfDay(day), hours, minute, second, length)) {
@@ -369,6 +383,9 @@ final class RecurrenceEncoder {
 
   /** Unambiguous start and end, same offset at both: may join a series. */
   private boolean isRegular(Session s) {
+    if (!zone.changesWithin(s.start().minus(ONE_DAY), s.end().plus(ONE_DAY))) {
+      return true; // no offset change near
+    }
     return isUnambiguous(local(s.start())) && isUnambiguous(local(s.end()))
         && zone.offset(s.start()).equals(zone.offset(s.end()));
   }
@@ -379,5 +396,10 @@ final class RecurrenceEncoder {
 
   private LocalDateTime local(Instant t) {
     return zone.local(t);
+  }
+
+  /** The local start of {@code s}, computed once per session and export. */
+  private LocalDateTime localStart(Session s) {
+    return localStarts.computeIfAbsent(s, x -> zone.local(x.start()));
   }
 }
