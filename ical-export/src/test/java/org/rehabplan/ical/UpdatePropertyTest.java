@@ -189,6 +189,9 @@ class UpdatePropertyTest {
     byte[] f2 = exporter.update(v2, exporter.export(c.v1()).bytes()).bytes();
     String f3 = exporter.update(v3, f2).text();
     String f2s = new String(f2, java.nio.charset.StandardCharsets.UTF_8);
+    for (String f : List.of(f1, f2s, f3)) {
+      OutlookRules.assertClean(f); // every exporter here writes a portable form
+    }
     List<Map<String, UpdateFiles.Event>> chain = List.of(
         UpdateFiles.events(f1), UpdateFiles.events(f2s), UpdateFiles.events(f3));
     for (int i = 1; i < chain.size(); i++) {
