@@ -28,11 +28,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
-import org.rehabplan.CheckIn;
 import org.rehabplan.Interval;
 import org.rehabplan.Plan;
 import org.rehabplan.PlanRequest;
-import org.rehabplan.ProgressLog;
 import org.rehabplan.Protocols;
 import org.rehabplan.Scheduler;
 import org.rehabplan.Severity;
@@ -80,11 +78,9 @@ class InteropTest {
   @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
   void everyParserFollowsAChainOfUpdatesToTheLastVersion(
       @ForAll("chains") UpdatePropertyTest.Case c) {
-    List<CheckIn> all = c.log().checkIns();
-    int k = all.size() / 2;
-    Instant middle = k < all.size() ? all.get(k).at() : c.now();
-    Plan v2 = Scheduler.replan(c.v1(), ProgressLog.of(all.subList(0, k)), middle);
-    Plan v3 = Scheduler.replan(v2, c.log(), c.now());
+    List<Plan> versions = c.chain();
+    Plan v2 = versions.get(1);
+    Plan v3 = versions.get(2);
     IcalExporter exporter = c.exporter();
     IcsFile f1 = exporter.export(c.v1());
     IcsFile f2 = exporter.update(v2, f1.bytes());

@@ -47,6 +47,18 @@ class UpdatePropertyTest {
       return Scheduler.replan(v1, log, now);
     }
 
+    /**
+     * A chain of three versions: v1; v2 re-planned from the first half of the check-ins, at the
+     * first check-in after them; v3 re-planned from v2 with all of them, at {@code now}.
+     */
+    List<Plan> chain() {
+      List<CheckIn> all = log.checkIns();
+      int k = all.size() / 2;
+      Instant middle = k < all.size() ? all.get(k).at() : now;
+      Plan second = Scheduler.replan(v1, ProgressLog.of(all.subList(0, k)), middle);
+      return List.of(v1, second, Scheduler.replan(second, log, now));
+    }
+
     @Override
     public String toString() {
       return v1 + " " + v1.request() + ", " + log.checkIns() + ", now " + now + ", " + exporter;
@@ -179,11 +191,9 @@ class UpdatePropertyTest {
   @Property(tries = TRIES)
   void aChainOfUpdatesNeverLowersASequenceAndEveryClientCatchesUp(@ForAll("cases") Case c) {
     // v2 from the check-ins up to some moment, v3 from all of them.
-    List<CheckIn> all = c.log().checkIns();
-    int k = all.size() / 2;
-    Instant middle = k < all.size() ? all.get(k).at() : c.now();
-    Plan v2 = Scheduler.replan(c.v1(), ProgressLog.of(all.subList(0, k)), middle);
-    Plan v3 = Scheduler.replan(v2, c.log(), c.now());
+    List<Plan> versions = c.chain();
+    Plan v2 = versions.get(1);
+    Plan v3 = versions.get(2);
     IcalExporter exporter = c.exporter();
     String f1 = exporter.export(c.v1()).text();
     byte[] f2 = exporter.update(v2, exporter.export(c.v1()).bytes()).bytes();
