@@ -232,6 +232,41 @@ class IcalExporterTest {
   }
 
   @Test
+  void feedHintsAreWrittenOnlyOnRequestAndTheCalendarSaysWhatItIs() {
+    Plan plan = GoldenFileTest.berlin();
+    String plain = DEFAULT.export(plan).text();
+    assertFalse(plain.contains("REFRESH-INTERVAL"));
+    assertFalse(plain.contains("X-PUBLISHED-TTL"));
+    List<String> lines = contentLines(plain);
+    String description = "DESCRIPTION:Hamstring strain: the sessions\\, phases and milestones"
+        + " of a rehabilitation plan\\, made by rehabplan from the protocol \"Hamstring"
+        + " strain\". Educational content\\, not medical advice.";
+    assertTrue(lines.contains(description), lines.subList(0, 12)::toString);
+    assertTrue(lines.contains("X-WR-CALDESC:" + description.substring("DESCRIPTION:".length())));
+    IcalExporter feed = DEFAULT.toBuilder().refreshInterval(Duration.ofHours(12))
+        .publishedTtl(Duration.ofMinutes(90)).build();
+    IcsFile file = feed.export(plan);
+    List<String> feedLines = contentLines(file.text());
+    assertTrue(feedLines.contains("REFRESH-INTERVAL;VALUE=DURATION:PT12H"), feedLines::toString);
+    assertTrue(feedLines.contains("X-PUBLISHED-TTL:PT1H30M"), feedLines::toString);
+    assertEquals(file.text(), Folding.fold(file.toCalendar().toString()));
+    assertFalse(file.toCalendar().validate().hasErrors());
+    assertEquals(feed.refreshInterval(), feed.toBuilder().build().refreshInterval());
+    assertEquals(java.util.Optional.of(Duration.ofMinutes(90)), feed.publishedTtl());
+    for (Duration bad : List.of(Duration.ofSeconds(59), Duration.ofDays(367),
+        Duration.ofMillis(61_500), Duration.ofHours(-1))) {
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> IcalExporter.builder().refreshInterval(bad)
+              .build());
+      assertEquals("refreshInterval must be whole seconds from PT1M to PT8784H: " + bad,
+          e.getMessage());
+      e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> IcalExporter.builder().publishedTtl(bad).build());
+      assertTrue(e.getMessage().startsWith("publishedTtl must be whole seconds"), e::getMessage);
+    }
+  }
+
+  @Test
   void privacyModeLeavesOutPersonalText() {
     Plan plan = GoldenFileTest.berlin();
     String ics = IcalExporter.builder().privacyMode(true).build().export(plan).text();
