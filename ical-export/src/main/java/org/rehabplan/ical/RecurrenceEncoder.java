@@ -102,7 +102,7 @@ final class RecurrenceEncoder {
 
   private final ZoneTable zone;
   private final boolean utcOnly;
-  private final Map<Session, LocalDateTime> localStarts = new IdentityHashMap<>();
+  private Map<Session, LocalDateTime> localStarts = new IdentityHashMap<>();
 
   /**
    * @param zone the offset changes of the person's zone over the export's range
@@ -140,6 +140,7 @@ final class RecurrenceEncoder {
   }
 
   private List<TimedEvent> grouped(List<Session> sessions, boolean portable) {
+    localStarts = new IdentityHashMap<>(sessions.size());
     record GroupKey(String intervention, String phase, Duration length) {}
     Map<GroupKey, List<Session>> groups = new LinkedHashMap<>();
     for (Session s : sessions) {

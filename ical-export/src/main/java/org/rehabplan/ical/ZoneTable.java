@@ -15,7 +15,7 @@ import java.util.List;
  * The offset changes of one zone over one export's range, looked up by binary search: the answers
  * of {@link ZoneRules} without its per-call work (for zones with yearly rules, {@code ZoneRules}
  * builds a year's transitions on many calls). Outside the range, and for the rare local time near
- * two changes, it asks the rules. Immutable; one per export.
+ * two changes, it asks the rules. Not thread-safe (it remembers its last answer); one per export.
  */
 final class ZoneTable {
   /** More than any offset (18 hours), so that a window around a local time holds its offsets. */
@@ -29,6 +29,8 @@ final class ZoneTable {
   private final long[] changes;
   /** {@code offsets[i]}: the offset before {@code changes[i]}; the last one after the last. */
   private final ZoneOffset[] offsets;
+  /** The last index found (see {@link #index}); not thread-safe, like the export. */
+  private int hint;
 
   /** A table for instants in {@code [from, to)}. */
   ZoneTable(ZoneId zone, Instant from, Instant to) {
@@ -58,8 +60,23 @@ final class ZoneTable {
     if (epochSecond < from || epochSecond >= to) {
       return rules.getOffset(Instant.ofEpochSecond(epochSecond));
     }
+    return offsets[index(epochSecond)];
+  }
+
+  /**
+   * The index in {@link #offsets} of the offset at {@code epochSecond} (in the range): the number
+   * of changes at or before it. Tries the last answer first: calls come in time order mostly.
+   */
+  private int index(long epochSecond) {
+    int h = hint;
+    if ((h == 0 || changes[h - 1] <= epochSecond)
+        && (h == changes.length || epochSecond < changes[h])) {
+      return h;
+    }
     int i = Arrays.binarySearch(changes, epochSecond);
-    return offsets[i >= 0 ? i + 1 : -i - 1];
+    h = i >= 0 ? i + 1 : -i - 1;
+    hint = h;
+    return h;
   }
 
   /** The offset at {@code t}. */
@@ -75,7 +92,14 @@ final class ZoneTable {
   /** How many offsets are valid for {@code l}: 0 in a gap, 2 in an overlap, else 1. */
   int validOffsets(LocalDateTime l) {
     long utc = l.toEpochSecond(ZoneOffset.UTC);
-    if (utc - REACH < from || utc + REACH >= to || changesBetween(utc - REACH, utc + REACH) > 1) {
+    if (utc - REACH < from || utc + REACH >= to) {
+      return rules.getValidOffsets(l).size();
+    }
+    int i = index(utc - REACH);
+    if (i == changes.length || changes[i] >= utc + REACH) {
+      return 1; // no change within reach: one offset
+    }
+    if (changesBetween(utc - REACH, utc + REACH) > 1) {
       return rules.getValidOffsets(l).size();
     }
     ZoneOffset early = offset(utc - REACH);
@@ -95,6 +119,12 @@ final class ZoneTable {
   /** The instant of {@code l}, as {@code l.atZone(zone).toInstant()}. */
   Instant instant(LocalDateTime l) {
     long utc = l.toEpochSecond(ZoneOffset.UTC);
+    if (utc - REACH >= from && utc + REACH < to) {
+      int i = index(utc - REACH);
+      if (i == changes.length || changes[i] >= utc + REACH) {
+        return Instant.ofEpochSecond(utc - offsets[i].getTotalSeconds(), l.getNano());
+      }
+    }
     if (validOffsets(l) == 1) {
       ZoneOffset o = offset(utc - REACH);
       if (!isValid(utc, o)) {
