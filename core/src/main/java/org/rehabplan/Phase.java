@@ -105,7 +105,8 @@ public final class Phase {
 
   /** The expected duration at {@code severity}. */
   public DurationEstimate duration(Severity severity) {
-    return durations.get(requireNonNull(severity, "severity"));
+    // The constructor requires one estimate per severity, so the lookup always finds one.
+    return requireNonNull(durations.get(requireNonNull(severity, "severity")), "duration");
   }
 
   /** What a check-in with too much pain with activity does in this phase, if anything. */

@@ -31,7 +31,7 @@ class RehabArbitrariesTest {
     ScheduleRules.standard().assertKeptBy(plan);
   }
 
-  @Property(tries = 100)
+  @Property(tries = 200) // request and protocol have 8 x 13 edge-case combinations
   void forAllRequestAndProtocolWorkToo(@ForAll PlanRequest request, @ForAll Protocol protocol) {
     assertFalse(Scheduler.plan(protocol, request).phases().isEmpty());
   }

@@ -28,7 +28,8 @@ class ReplanProperties {
   @Provide
   Arbitrary<Case> cases() {
     return RehabArbitraries.plans().flatMap(plan -> Combinators.combine(
-            RehabArbitraries.checkInLogs(plan), Arbitraries.longs().between(0, 4 * 24 * 60))
+            RehabArbitraries.checkInLogs(plan),
+            Arbitraries.longs().between(0, 4 * 24 * 60).edgeCases(c -> c.includeOnly(0L)))
         .as((log, minutesLater) -> {
           Instant last = log.isEmpty() ? plan.request().injuredAt().toInstant()
               : log.checkIns().get(log.checkIns().size() - 1).at();

@@ -141,17 +141,17 @@ public final class MinimalIcsWriter {
     if (n == 1) {
       buf[size++] = (byte) cp;
     } else if (n == 2) {
-      buf[size++] = (byte) (0xC0 | cp >> 6);
-      buf[size++] = (byte) (0x80 | cp & 0x3F);
+      buf[size++] = (byte) (0xC0 | (cp >> 6));
+      buf[size++] = (byte) (0x80 | (cp & 0x3F));
     } else if (n == 3) {
-      buf[size++] = (byte) (0xE0 | cp >> 12);
-      buf[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
-      buf[size++] = (byte) (0x80 | cp & 0x3F);
+      buf[size++] = (byte) (0xE0 | (cp >> 12));
+      buf[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+      buf[size++] = (byte) (0x80 | (cp & 0x3F));
     } else {
-      buf[size++] = (byte) (0xF0 | cp >> 18);
-      buf[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
-      buf[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
-      buf[size++] = (byte) (0x80 | cp & 0x3F);
+      buf[size++] = (byte) (0xF0 | (cp >> 18));
+      buf[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+      buf[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+      buf[size++] = (byte) (0x80 | (cp & 0x3F));
     }
   }
 

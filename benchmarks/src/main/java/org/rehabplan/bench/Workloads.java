@@ -27,6 +27,8 @@ import org.rehabplan.Window;
  * evening before the spring DST change, as in ical-export's golden files) and a synthetic stress
  * protocol of about 300 or 3,000 sessions across both DST changes of 2027.
  */
+// Protocol and PlanRequest are immutable values (their Javadoc says so), not annotated @Immutable.
+@SuppressWarnings("ImmutableEnumChecker")
 public enum Workloads {
   HAMSTRING_MILD(Protocols.hamstringStrain(), Severity.MILD),
   HAMSTRING_MODERATE(Protocols.hamstringStrain(), Severity.MODERATE),

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -51,7 +52,10 @@ final class DefaultProtocolArbitrary extends ArbitraryDecorator<Protocol>
     Arbitrary<InterventionSpec> interventions = Combinators.combine(
             timings(), Arbitraries.integers().between(1, (1 << maxPhases) - 1),
             Arbitraries.of(false, true), Arbitraries.of(InterventionKind.class))
-        .as(InterventionSpec::new);
+        .as(InterventionSpec::new)
+        // Edge cases: each timing's, in the first phase, ungated, ice only.
+        .edgeCases(c -> c.filter(spec -> spec.phaseMask() == 1 && !spec.gated()
+            && spec.kind() == InterventionKind.ICE));
     Arbitrary<PhaseSpec> phases = Combinators.combine(
             Arbitraries.longs().between(24, 5 * 24),
             Arbitraries.longs().between(0, 5 * 24),
@@ -60,11 +64,15 @@ final class DefaultProtocolArbitrary extends ArbitraryDecorator<Protocol>
             Arbitraries.of(false, true),
             Arbitraries.integers().between(0, 2),
             Arbitraries.integers().between(5, 9))
-        .as(PhaseSpec::new);
+        .as(PhaseSpec::new)
+        // Two edge cases, the shortest phase with and without a criterion: jqwik's combinations
+        // of every component's edge cases would outnumber the tries many times over.
+        .edgeCases(c -> c.includeOnly(
+            new PhaseSpec(24, 0, 0, 0, false, 0, 5), new PhaseSpec(24, 0, 0, 0, true, 0, 5)));
     Arbitrary<Protocol> random = Combinators.combine(
             phases.list().ofMinSize(minPhases).ofMaxSize(maxPhases),
             interventions.list().ofMinSize(minInterventions).ofMaxSize(maxInterventions),
-            Arbitraries.of(false, true),
+            Arbitraries.of(false, true).edgeCases(c -> c.includeOnly(false)), // no warm-up
             minutes(-30, 30))
         .as(DefaultProtocolArbitrary::protocol);
     return withBuiltIns
@@ -73,8 +81,10 @@ final class DefaultProtocolArbitrary extends ArbitraryDecorator<Protocol>
         : random;
   }
 
+  /** Whole minutes; the only edge case is the shortest, so that combinations stay few. */
   private static Arbitrary<Duration> minutes(int min, int max) {
-    return Arbitraries.integers().between(min, max).map(Duration::ofMinutes);
+    return Arbitraries.integers().between(min, max).map(Duration::ofMinutes)
+        .edgeCases(c -> c.includeOnly(Duration.ofMinutes(min)));
   }
 
   private static Arbitrary<Window> windows() {
@@ -84,33 +94,43 @@ final class DefaultProtocolArbitrary extends ArbitraryDecorator<Protocol>
         Tuple.of(1, Arbitraries.just(Optional.<Duration>empty())),
         Tuple.of(2, minutes(60, 4 * 24 * 60).map(Optional::of)));
     return Combinators.combine(Arbitraries.of(Anchor.class), offsets, maxima)
-        .as((anchor, offset, max) -> new Window(anchor, offset, Duration.ZERO, max));
+        .as((anchor, offset, max) -> new Window(anchor, offset, Duration.ZERO, max))
+        .edgeCases(c -> c.includeOnly(Window.wholePhase()));
   }
 
   private static Arbitrary<Timing> timings() {
     Arbitrary<Timing> repeating = Combinators.combine(
             minutes(5, 45), minutes(0, 60), minutes(0, 180), windows(),
             Arbitraries.of(true, true, false))
-        .as((length, extraMin, spread, window, waking) -> {
+        .<Timing>as((length, extraMin, spread, window, waking) -> {
           Duration min = length.plus(extraMin).plusMinutes(15);
           return new Timing.Repeating(
               length, Spacing.between(min, min.plus(spread)), window, waking);
-        });
+        })
+        .edgeCases(c -> c.includeOnly(new Timing.Repeating(Duration.ofMinutes(5),
+            Spacing.between(Duration.ofMinutes(20), Duration.ofMinutes(20)), Window.wholePhase(),
+            true)));
     Arbitrary<Set<DayOfWeek>> days = Arbitraries.frequencyOf(
         Tuple.of(3, Arbitraries.just(EnumSet.allOf(DayOfWeek.class))),
         Tuple.of(1, Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).ofMaxSize(6)));
     Arbitrary<Timing> perDay = Combinators.combine(
             Arbitraries.integers().between(1, 4), minutes(5, 45), days, windows())
-        .as((count, length, d, window) -> new Timing.TimesPerDay(count, length, d, window));
+        .<Timing>as((count, length, d, window) -> new Timing.TimesPerDay(count, length, d, window))
+        .edgeCases(c -> c.includeOnly(new Timing.TimesPerDay(
+            1, Duration.ofMinutes(5), EnumSet.allOf(DayOfWeek.class), Window.wholePhase())));
     Arbitrary<Timing> atTimes = Combinators.combine(
             Arbitraries.integers().between(0, 23 * 4).set().ofMinSize(1).ofMaxSize(3),
             minutes(5, 14), days, windows())
-        .as((quarters, length, d, window) -> new Timing.AtLocalTimes(
+        .<Timing>as((quarters, length, d, window) -> new Timing.AtLocalTimes(
             quarters.stream().sorted().map(q -> LocalTime.of(q / 4, q % 4 * 15)).toList(),
-            length, d, window));
+            length, d, window))
+        .edgeCases(c -> c.includeOnly(new Timing.AtLocalTimes(List.of(LocalTime.MIDNIGHT),
+            Duration.ofMinutes(5), EnumSet.allOf(DayOfWeek.class), Window.wholePhase())));
     Arbitrary<Timing> once = Combinators.combine(
             Arbitraries.of(Anchor.class), minutes(0, 12 * 60), minutes(5, 30))
-        .as((anchor, offset, length) -> new Timing.Once(anchor, offset, length));
+        .<Timing>as((anchor, offset, length) -> new Timing.Once(anchor, offset, length))
+        .edgeCases(c -> c.includeOnly(
+            new Timing.Once(Anchor.INJURY, Duration.ZERO, Duration.ofMinutes(5))));
     Arbitrary<Timing> continuous = windows().map(Timing.Continuous::new);
     return Arbitraries.frequencyOf(
         Tuple.of(4, perDay), Tuple.of(4, repeating), Tuple.of(2, atTimes), Tuple.of(2, once),

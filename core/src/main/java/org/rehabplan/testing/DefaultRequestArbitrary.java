@@ -48,14 +48,21 @@ final class DefaultRequestArbitrary extends ArbitraryDecorator<PlanRequest>
         : Arbitraries.frequency(Tuple.of(4, Kind.ANYWHERE), Tuple.of(3, Kind.NEAR_TRANSITION),
             Tuple.of(2, Kind.MINUTES_BEFORE_TRANSITION), Tuple.of(1, Kind.LATE_NIGHT),
             Tuple.of(1, Kind.LEAP_DAY), Tuple.of(1, Kind.YEAR_END));
+    // Few edge cases (jqwik combines every component's, which would outnumber the tries many
+    // times over): the first date, time of day, offset and severity; the kinds above draw the
+    // others that matter (DST changes, late night, leap day, year end).
+    LocalDate first = LocalDate.of(firstYear, 1, 1);
     Arbitrary<LocalDate> dates = Arbitraries.longs()
-        .between(LocalDate.of(firstYear, 1, 1).toEpochDay(),
-            LocalDate.of(lastYear, 12, 31).toEpochDay())
-        .map(LocalDate::ofEpochDay);
-    Arbitrary<Integer> minuteOfDay = Arbitraries.integers().between(0, 24 * 60 - 1);
-    Arbitrary<Integer> fromTransition = Arbitraries.integers().between(-3 * 24 * 60, 24 * 60);
+        .between(first.toEpochDay(), LocalDate.of(lastYear, 12, 31).toEpochDay())
+        .map(LocalDate::ofEpochDay).edgeCases(c -> c.includeOnly(first));
+    Arbitrary<Integer> minuteOfDay =
+        Arbitraries.integers().between(0, 24 * 60 - 1).edgeCases(c -> c.includeOnly(0));
+    Arbitrary<Integer> fromTransition = Arbitraries.integers().between(-3 * 24 * 60, 24 * 60)
+        .edgeCases(c -> c.includeOnly(0));
+    Arbitrary<Severity> severityArbitrary =
+        Arbitraries.of(severities).edgeCases(c -> c.includeOnly(severities.get(0)));
     return Combinators.combine(zoneArbitrary, kinds, dates, minuteOfDay, fromTransition,
-            Arbitraries.of(severities), waking)
+            severityArbitrary, waking)
         .as((zone, kind, date, minute, minutes, severity, hours) -> PlanRequest.builder()
             .injuredAt(injury(zone, kind, date, minute, minutes))
             .severity(severity).wakingHours(hours).build());
@@ -64,14 +71,17 @@ final class DefaultRequestArbitrary extends ArbitraryDecorator<PlanRequest>
   private ZonedDateTime injury(ZoneId zone, Kind kind, LocalDate date, int minute, int minutes) {
     LocalTime time = LocalTime.of(minute / 60, minute % 60);
     switch (kind) {
-      case NEAR_TRANSITION:
+      case NEAR_TRANSITION -> {
         return nearTransition(zone, date.getYear(), date.getMonthValue() - 1, minutes);
-      case MINUTES_BEFORE_TRANSITION:
+      }
+      case MINUTES_BEFORE_TRANSITION -> {
         return nearTransition(zone, date.getYear(), date.getMonthValue() - 1,
             -1 - Math.floorMod(minutes, 180));
-      case LATE_NIGHT:
+      }
+      case LATE_NIGHT -> {
         return ZonedDateTime.of(date, LocalTime.of(23, 59), zone);
-      case LEAP_DAY:
+      }
+      case LEAP_DAY -> {
         int year = date.getYear();
         while (!LocalDate.of(year, 1, 1).isLeapYear()) {
           year = year + 1 > lastYear ? firstYear : year + 1;
@@ -80,10 +90,13 @@ final class DefaultRequestArbitrary extends ArbitraryDecorator<PlanRequest>
           }
         }
         return ZonedDateTime.of(LocalDate.of(year, 2, 29), time, zone);
-      case YEAR_END:
+      }
+      case YEAR_END -> {
         return ZonedDateTime.of(LocalDate.of(date.getYear(), 12, 31), time, zone);
-      default:
+      }
+      default -> {
         return ZonedDateTime.of(date, time, zone);
+      }
     }
   }
 

@@ -397,8 +397,8 @@ final class IcsWriter implements ContentSink {
     if (n == 1) {
       b[s] = (byte) cp;
     } else if (n == 2) {
-      b[s] = (byte) (0xC0 | cp >> 6);
-      b[s + 1] = (byte) (0x80 | cp & 0x3F);
+      b[s] = (byte) (0xC0 | (cp >> 6));
+      b[s + 1] = (byte) (0x80 | (cp & 0x3F));
     } else if (n == 3) {
       if (cp >= 0xD800 && cp <= 0xDFFF) {
         // A lone surrogate: Folding counts it as 3 octets, the encoder writes '?'.
@@ -406,14 +406,14 @@ final class IcsWriter implements ContentSink {
         size = s + 1;
         return;
       }
-      b[s] = (byte) (0xE0 | cp >> 12);
-      b[s + 1] = (byte) (0x80 | cp >> 6 & 0x3F);
-      b[s + 2] = (byte) (0x80 | cp & 0x3F);
+      b[s] = (byte) (0xE0 | (cp >> 12));
+      b[s + 1] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+      b[s + 2] = (byte) (0x80 | (cp & 0x3F));
     } else {
-      b[s] = (byte) (0xF0 | cp >> 18);
-      b[s + 1] = (byte) (0x80 | cp >> 12 & 0x3F);
-      b[s + 2] = (byte) (0x80 | cp >> 6 & 0x3F);
-      b[s + 3] = (byte) (0x80 | cp & 0x3F);
+      b[s] = (byte) (0xF0 | (cp >> 18));
+      b[s + 1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+      b[s + 2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+      b[s + 3] = (byte) (0x80 | (cp & 0x3F));
     }
     size = s + n;
   }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -207,7 +208,7 @@ final class RecurrenceEncoder {
         hours.add(h);
       }
     });
-    if (hours.isEmpty() || byDate.size() < 2 && hours.size() < 2) {
+    if (hours.isEmpty() || (byDate.size() < 2 && hours.size() < 2)) {
       leftovers.addAll(bucket);
       return;
     }
@@ -253,7 +254,7 @@ final class RecurrenceEncoder {
   }
 
   private void planRun(
-      List<LocalDate> run, Map<LocalDate, Map<Integer, Session>> byDate, TreeSet<Integer> hours,
+      List<LocalDate> run, Map<LocalDate, Map<Integer, Session>> byDate, SortedSet<Integer> hours,
       Frequency frequency, Set<DayOfWeek> weekdays, int minute, int second,
       List<Session> leftovers, List<TimedEvent> out) {
     if (run.isEmpty()) {

@@ -42,6 +42,8 @@ final class VTimeZones {
    * @param tzidParameter {@code ;TZID=} and the zone's id as a parameter value, in UTF-8; not to
    *     be modified
    */
+  // A cache entry, never compared or hashed: the arrays are shared read-only bytes, not copied.
+  @SuppressWarnings("ArrayRecordComponent")
   record Entry(VTimeZone component, byte[] folded, byte[] tzidParameter) {}
 
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();

@@ -65,7 +65,9 @@ final class RandomPlans {
   /** Plans of random protocols, zones, injury times and waking hours. */
   static Arbitrary<Plan> plans() {
     Arbitrary<String> zones = Arbitraries.of(ZONES);
-    Arbitrary<Long> seeds = Arbitraries.longs();
+    // A seed's edge cases (0, min, max) are no more telling than any other seed; without them the
+    // plans have none either, instead of more combinations than the properties' tries.
+    Arbitrary<Long> seeds = Arbitraries.longs().withoutEdgeCases();
     Arbitrary<Boolean> nearChange = Arbitraries.frequency(
         net.jqwik.api.Tuple.of(7, true), net.jqwik.api.Tuple.of(3, false));
     return Combinators.combine(zones, seeds, nearChange)

@@ -16,6 +16,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import net.jqwik.api.Tuple;
 import org.rehabplan.CheckIn;
 import org.rehabplan.Interval;
@@ -79,7 +80,10 @@ class UpdatePropertyTest {
               : log.checkIns().get(log.checkIns().size() - 1).at();
           return new Case(plan, log, last.plus(Duration.ofMinutes(minutesLater)), exporter);
         }));
-    return Arbitraries.frequencyOf(Tuple.of(3, random), Tuple.of(1, setbacks()));
+    // No edge cases: combinations of the plans', logs' and offsets' would outnumber the tries;
+    // core's properties cover the generators' edge cases, these properties random updates.
+    return Arbitraries.frequencyOf(Tuple.of(3, random), Tuple.of(1, setbacks()))
+        .edgeCases(c -> c.none());
   }
 
   private static Arbitrary<Plan> hamstringPlans() {
@@ -109,6 +113,7 @@ class UpdatePropertyTest {
   }
 
   @Property(tries = TRIES)
+  @StatisticsReport(onFailureOnly = true) // the coverage checks below still fail the property
   void aClientThatAppliesTheUpdateSeesExactlyTheNewSessions(@ForAll("cases") Case c) {
     Plan v2 = c.v2();
     String first = c.exporter().export(c.v1()).text();

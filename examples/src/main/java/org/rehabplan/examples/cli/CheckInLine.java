@@ -73,7 +73,7 @@ record CheckInLine(
           throw new IllegalArgumentException("\"" + t + "\": pain scores go from 0 to 10");
         }
       } else if (t.startsWith("met=")) {
-        for (String c : t.substring(4).split(",")) {
+        for (String c : t.substring(4).split(",", -1)) {
           if (!ID.matcher(c).matches()) {
             throw new IllegalArgumentException("\"" + c + "\" is not a criterion id like"
                 + " pain-relieved");

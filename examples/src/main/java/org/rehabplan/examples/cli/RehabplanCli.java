@@ -147,8 +147,8 @@ public final class RehabplanCli {
     // A re-planned calendar updates the first version's: same UIDs, SEQUENCE raised where an
     // event changed, events no longer planned kept as STATUS:CANCELLED. Without check-ins it is
     // the plain export.
-    String ics = plan == firstVersion ? exporter.export(plan).text()
-        : exporter.update(plan, firstVersion).text();
+    String ics = options.replans() ? exporter.update(plan, firstVersion).text()
+        : exporter.export(plan).text();
     String csv = options.sessionsCsv().isPresent() ? SessionsCsv.of(plan) : null;
 
     if (icsFile.isPresent()) {

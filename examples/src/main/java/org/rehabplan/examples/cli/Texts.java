@@ -39,7 +39,7 @@ final class Texts {
   static List<String> wrap(String text, int width, String indent) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : text.trim().split("\\s+")) {
+    for (String word : text.trim().split("\\s+", -1)) {
       if (line.length() > 0 && line.length() + 1 + word.length() > width) {
         lines.add(indent + line);
         line.setLength(0);
