@@ -257,7 +257,7 @@ final class CalendarAssembler {
       out.categories(text(master.phase().name(), "phase name"), Texts.kind(intervention.kind()));
     }
     out.text(ITEM_PROPERTY, "session");
-    if (hasAlarm(e)) {
+    if (hasAlarm()) {
       out.begin("VALARM");
       out.constant(ImmutableAction.DISPLAY);
       out.text(Property.DESCRIPTION, title);
@@ -268,10 +268,11 @@ final class CalendarAssembler {
   }
 
   /**
-   * Whether the sessions of {@code e} get a display alarm: the one place that decides a timed
-   * event's alarm (and, with it, any status a session may need).
+   * Whether a timed event's sessions get a display alarm: the one place that decides it (a
+   * per-session decision, such as no alarm for a criterion-gated session, goes here, with the
+   * event as its argument).
    */
-  private boolean hasAlarm(RecurrenceEncoder.TimedEvent e) {
+  private boolean hasAlarm() {
     return options.alarmMinutes() >= 0;
   }
 

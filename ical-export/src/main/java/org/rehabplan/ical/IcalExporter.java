@@ -143,7 +143,7 @@ public final class IcalExporter {
 
   private static @Nullable Duration feedInterval(@Nullable Duration d, String what) {
     if (d != null && (d.compareTo(MIN_FEED_INTERVAL) < 0 || d.compareTo(MAX_FEED_INTERVAL) > 0
-        || d.getNano() != 0)) {
+        || d.toNanosPart() != 0)) {
       throw new IllegalArgumentException(what + " must be whole seconds from "
           + MIN_FEED_INTERVAL + " to " + MAX_FEED_INTERVAL + ": " + d);
     }

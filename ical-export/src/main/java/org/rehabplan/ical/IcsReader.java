@@ -508,7 +508,7 @@ final class IcsReader {
       number++;
       for (int k = i; k < stop; k++) {
         char c = text.charAt(k);
-        if (c < 0x20 && c != '\t' || c == 0x7F) {
+        if ((c < 0x20 && c != '\t') || c == 0x7F) {
           throw new IllegalArgumentException(String.format(Locale.ROOT,
               "%s: a control character U+%04X on line %d", what, (int) c, number));
         }

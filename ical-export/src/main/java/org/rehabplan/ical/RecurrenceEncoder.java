@@ -103,7 +103,7 @@ final class RecurrenceEncoder {
 
   private final ZoneTable zone;
   private final boolean utcOnly;
-  private Map<Session, LocalDateTime> localStarts = new IdentityHashMap<>();
+  private IdentityHashMap<Session, LocalDateTime> localStarts = new IdentityHashMap<>();
 
   /**
    * @param zone the offset changes of the person's zone over the export's range

@@ -122,7 +122,7 @@ final class ZoneTable {
     if (utc - REACH >= from && utc + REACH < to) {
       int i = index(utc - REACH);
       if (i == changes.length || changes[i] >= utc + REACH) {
-        return Instant.ofEpochSecond(utc - offsets[i].getTotalSeconds(), l.getNano());
+        return l.toInstant(offsets[i]);
       }
     }
     if (validOffsets(l) == 1) {
@@ -130,7 +130,7 @@ final class ZoneTable {
       if (!isValid(utc, o)) {
         o = offset(utc + REACH);
       }
-      return Instant.ofEpochSecond(utc - o.getTotalSeconds(), l.getNano());
+      return l.toInstant(o);
     }
     return l.atZone(zone).toInstant();
   }
