@@ -62,7 +62,14 @@ public final class Agenda {
       Plan plan, LocalDate from, int days, @Nullable LocalDate today, @Nullable Plan previous) {
     this.plan = requireNonNull(plan, "plan");
     this.from = requireNonNull(from, "from");
+    checkArgument(!from.isBefore(PlanRequest.FIRST_PLANNED_DAY)
+            && from.isBefore(PlanRequest.END_OF_PLANNED_DAYS),
+        "from must lie in the days plans reach, %s to %s: %s", PlanRequest.FIRST_PLANNED_DAY,
+        PlanRequest.END_OF_PLANNED_DAYS.minusDays(1), from);
     checkArgument(days >= 0, "days must not be negative: %s", days);
+    checkArgument(days <= ChronoUnit.DAYS.between(from, PlanRequest.END_OF_PLANNED_DAYS),
+        "days must end by %s, after the last day plans reach: %s days from %s",
+        PlanRequest.END_OF_PLANNED_DAYS, days, from);
     this.days = days;
     this.today = today;
     this.previous = previous;
@@ -87,8 +94,8 @@ public final class Agenda {
    * Returns a copy that lists the sessions of {@code days} local days from {@code from}. This
    * instance is immutable and unaffected by this method call.
    *
-   * @param from the first local day listed
-   * @param days how many days to list, zero or more
+   * @param from the first local day listed, in the years plans reach (see {@link PlanRequest})
+   * @param days how many days to list, zero or more, ending before 2223
    * @return the agenda
    */
   public Agenda days(LocalDate from, int days) {

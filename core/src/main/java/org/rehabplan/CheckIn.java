@@ -33,16 +33,17 @@ public record CheckIn(
     checkPain(painAtRest, "painAtRest");
     checkPain(painWithActivity, "painWithActivity");
     requireNonNull(criteriaMet, "criteriaMet");
-    criteriaMet = ImmutableSortedSet.copyOf(criteriaMet);
+    criteriaMet = ImmutableSortedSet.copyOf(Checks.checkNoNulls(criteriaMet, "criteriaMet"));
     criteriaMet.forEach(c -> Checks.checkId(c, "criterion id"));
     requireNonNull(note, "note");
-    note.ifPresent(n -> Checks.checkText(n, "note"));
+    note.ifPresent(n -> Checks.checkText(n, "note", Limits.MAX_NOTE_LENGTH));
   }
 
   /** A check-in without a note. */
   public static CheckIn of(
       Instant at, int painAtRest, int painWithActivity, Collection<String> criteriaMet) {
-    return new CheckIn(at, painAtRest, painWithActivity, Set.copyOf(criteriaMet), Optional.empty());
+    return new CheckIn(at, painAtRest, painWithActivity,
+        Set.copyOf(Checks.checkNoNulls(criteriaMet, "criteriaMet")), Optional.empty());
   }
 
   /**

@@ -11,7 +11,7 @@ public record Criterion(String id, String question) {
   /** Validates the components. */
   public Criterion {
     Checks.checkId(id, "criterion id");
-    Checks.checkText(question, "question");
+    Checks.checkText(question, "question", Limits.MAX_TITLE_LENGTH);
   }
 
   /** A criterion with the given id and question. */

@@ -1,6 +1,7 @@
 package org.rehabplan;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,19 +37,29 @@ public record DurationEstimate(
         "latest must be at most %s (plans are bounded): %s",
         HumanDurations.format(MAX_PHASE_DURATION),
         HumanDurations.format(latest));
-    provenance = List.copyOf(provenance);
+    provenance = List.copyOf(Checks.checkNoNulls(provenance, "provenance"));
   }
 
   /** An estimate in whole days, with its provenance. */
   public static DurationEstimate ofDays(
       long earliest, long typical, long latest, Provenance... provenance) {
+    Checks.checkNoNulls(provenance, "provenance");
     return new DurationEstimate(
-        Duration.ofDays(earliest), Duration.ofDays(typical), Duration.ofDays(latest),
+        days(earliest, "earliest"), days(typical, "typical"), days(latest, "latest"),
         List.of(provenance));
+  }
+
+  /** {@code days} as a duration, refused (before it could overflow) when out of range. */
+  private static Duration days(long days, String name) {
+    checkArgument(days > 0, "%s must be positive: %s d", name, days);
+    checkArgument(days <= MAX_PHASE_DURATION.toDays(), "%s must be at most %s (plans are bounded):"
+        + " %s d", name, HumanDurations.format(MAX_PHASE_DURATION), days);
+    return Duration.ofDays(days);
   }
 
   /** The same figure for earliest, typical and latest. */
   public static DurationEstimate exactly(Duration duration, Provenance... provenance) {
-    return new DurationEstimate(duration, duration, duration, List.of(provenance));
+    return new DurationEstimate(duration, duration, duration,
+        List.of(Checks.checkNoNulls(provenance, "provenance")));
   }
 }

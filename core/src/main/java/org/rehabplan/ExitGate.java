@@ -19,19 +19,21 @@ public record ExitGate(Duration minimumTime, Set<Criterion> criteria) {
   /** Validates the components and copies the criteria. */
   public ExitGate {
     Checks.checkNotNegative(minimumTime, "minimumTime");
-    criteria = ImmutableSet.copyOf(criteria);
+    criteria = ImmutableSet.copyOf(Checks.checkNoNulls(criteria, "criteria"));
     Set<String> ids = criteria.stream().map(Criterion::id).collect(Collectors.toSet());
     checkArgument(ids.size() == criteria.size(), "criterion ids must be unique: %s", criteria);
   }
 
   /** A gate that opens after {@code minimumTime} once all {@code criteria} are met. */
   public static ExitGate after(Duration minimumTime, Criterion... criteria) {
-    return new ExitGate(minimumTime, ImmutableSet.copyOf(criteria));
+    return new ExitGate(minimumTime, ImmutableSet.copyOf(Checks.checkNoNulls(criteria,
+        "criteria")));
   }
 
   /** A gate that opens after {@code minimumTime} once all {@code criteria} are met. */
   public static ExitGate after(Duration minimumTime, Collection<Criterion> criteria) {
-    return new ExitGate(minimumTime, ImmutableSet.copyOf(criteria));
+    return new ExitGate(minimumTime, ImmutableSet.copyOf(Checks.checkNoNulls(criteria,
+        "criteria")));
   }
 
   /** A gate that opens after {@code minimumTime}, with no criteria. */

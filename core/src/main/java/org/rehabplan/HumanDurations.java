@@ -15,7 +15,10 @@ public final class HumanDurations {
   public static String format(Duration duration) {
     requireNonNull(duration, "duration");
     if (duration.isNegative()) {
-      return "-" + format(duration.negated());
+      // negated() overflows for the most negative duration; one nanosecond less formats the same
+      return "-" + format(
+          duration.toSeconds() == Long.MIN_VALUE ? duration.plusNanos(1).negated()
+              : duration.negated());
     }
     long minutes = duration.toMinutes();
     long days = minutes / (24 * 60);

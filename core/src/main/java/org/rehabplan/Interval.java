@@ -3,6 +3,7 @@ package org.rehabplan;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,17 +35,36 @@ public record Interval(Instant start, Instant endExclusive) implements Comparabl
 
   /** The interval {@code [startInclusive, startInclusive + duration)}. */
   public static Interval of(Instant startInclusive, Duration duration) {
-    Checks.checkNotNegative(duration, "duration");
-    return new Interval(startInclusive, startInclusive.plus(duration));
+    requireNonNull(startInclusive, "startInclusive");
+    requireNonNull(duration, "duration");
+    checkArgument(!duration.isNegative(), "duration must not be negative: %s", duration);
+    Instant end;
+    try {
+      end = startInclusive.plus(duration);
+    } catch (DateTimeException | ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "duration " + duration + " from " + startInclusive + " ends past Instant.MAX", e);
+    }
+    return new Interval(startInclusive, end);
   }
 
-  /** Parses the {@code start/end} form written by {@link #toString()}. */
+  /**
+   * Parses the {@code start/end} form written by {@link #toString()}.
+   *
+   * @throws IllegalArgumentException if {@code text} is not two ISO-8601 instants, start not after
+   *     end, separated by a slash
+   */
   public static Interval parse(CharSequence text) {
     requireNonNull(text, "text");
     String s = text.toString();
     int slash = s.indexOf('/');
-    checkArgument(slash > 0, "interval must be written start/end: \"%s\"", s);
-    return of(Instant.parse(s.substring(0, slash)), Instant.parse(s.substring(slash + 1)));
+    checkArgument(slash > 0, "interval text must be written start/end: %s", Checks.quote(s));
+    try {
+      return of(Instant.parse(s.substring(0, slash)), Instant.parse(s.substring(slash + 1)));
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "interval text must be two ISO-8601 instants start/end: " + Checks.quote(s), e);
+    }
   }
 
   /** The length of the interval. */

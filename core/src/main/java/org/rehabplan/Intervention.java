@@ -31,9 +31,10 @@ public final class Intervention {
     this.id = Checks.checkId(b.id, "intervention id");
     this.kind = requireNonNull(b.kind, "kind");
     checkArgument(b.title != null, "intervention %s needs a title", b.id);
-    this.title = Checks.checkText(b.title, "title");
+    this.title = Checks.checkText(b.title, "title", Limits.MAX_TITLE_LENGTH);
     checkArgument(b.instructions != null, "intervention %s needs instructions", b.id);
-    this.instructions = Checks.checkText(b.instructions, "instructions");
+    this.instructions =
+        Checks.checkText(b.instructions, "instructions", Limits.MAX_INSTRUCTIONS_LENGTH);
     checkArgument(b.timing != null, "intervention %s needs a timing", b.id);
     this.timing = b.timing;
     this.requiredCriteria = ImmutableSet.copyOf(b.requiredCriteria.build());
@@ -151,7 +152,7 @@ public final class Intervention {
 
     /** Adds criteria that must be met before any session. */
     public Builder requires(String... criterionIds) {
-      for (String c : criterionIds) {
+      for (String c : requireNonNull(criterionIds, "criterionIds")) {
         requiredCriteria.add(requireNonNull(c, "criterionId"));
       }
       return this;
@@ -159,7 +160,7 @@ public final class Intervention {
 
     /** Adds provenance entries. */
     public Builder provenance(Provenance... entries) {
-      for (Provenance p : entries) {
+      for (Provenance p : requireNonNull(entries, "provenance")) {
         provenance.add(requireNonNull(p, "provenance"));
       }
       return this;

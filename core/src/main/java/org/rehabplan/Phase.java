@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedMap;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,16 +34,18 @@ public final class Phase {
   private Phase(Builder b) {
     this.id = Checks.checkId(b.id, "phase id");
     checkArgument(b.name != null, "phase %s needs a name", b.id);
-    this.name = Checks.checkText(b.name, "name");
+    this.name = Checks.checkText(b.name, "name", Limits.MAX_TITLE_LENGTH);
     checkArgument(b.goal != null, "phase %s needs a goal", b.id);
-    this.goal = Checks.checkText(b.goal, "goal");
-    this.interventionIds = b.interventionIds.build();
-    interventionIds.forEach(i -> Checks.checkId(i, "intervention id"));
+    this.goal = Checks.checkText(b.goal, "goal", Limits.MAX_INSTRUCTIONS_LENGTH);
+    ImmutableList<String> ids = b.interventionIds.build();
+    ids.forEach(i -> Checks.checkId(i, "intervention id"));
+    // A set's list view: display order, and contains() in constant time for large protocols.
+    this.interventionIds = ImmutableSet.copyOf(ids).asList();
     checkArgument(
-        interventionIds.stream().distinct().count() == interventionIds.size(),
+        interventionIds.size() == ids.size(),
         "phase %s lists an intervention twice: %s",
         b.id,
-        interventionIds);
+        ids);
     this.exitGate = requireNonNull(b.exitGate, "exitGate");
     for (Severity s : Severity.values()) {
       DurationEstimate estimate = b.durations.get(s);
@@ -164,7 +167,7 @@ public final class Phase {
 
     /** Adds interventions, by id, in display order. */
     public Builder interventions(String... ids) {
-      for (String i : ids) {
+      for (String i : requireNonNull(ids, "interventionIds")) {
         interventionIds.add(requireNonNull(i, "interventionId"));
       }
       return this;

@@ -171,6 +171,10 @@ public final class Plan {
   /** Sessions that start on {@code date} in the plan's zone, in plan order. */
   public List<Session> sessionsOn(LocalDate date) {
     requireNonNull(date, "date");
+    if (date.isBefore(PlanRequest.FIRST_PLANNED_DAY)
+        || !date.isBefore(PlanRequest.END_OF_PLANNED_DAYS)) {
+      return List.of(); // no plan reaches it (and far dates have no instant in some zones)
+    }
     ZoneId zone = zone();
     return sessionsBetween(
         date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant());
@@ -179,6 +183,9 @@ public final class Plan {
   /** The first session that starts strictly after {@code instant}, if any. */
   public Optional<Session> nextSessionAfter(Instant instant) {
     requireNonNull(instant, "instant");
+    if (instant.equals(Instant.MAX)) {
+      return Optional.empty();
+    }
     int i = firstStartingAtOrAfter(instant.plusNanos(1));
     return i < sessions.size() ? Optional.of(sessions.get(i)) : Optional.empty();
   }

@@ -3,9 +3,12 @@ package org.rehabplan;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -13,16 +16,71 @@ import org.jspecify.annotations.Nullable;
  * A person's situation, the input to {@link Scheduler#plan(Protocol, PlanRequest)}: when the injury
  * happened (its zone is the person's time zone), how severe it is, and when the person is awake.
  * Immutable and thread-safe; build with {@link #builder()}.
+ *
+ * <p><b>Supported years:</b> the injury's local date lies in the years {@value #FIRST_YEAR} to
+ * {@value #LAST_YEAR}; earlier or later injuries are refused with a {@link PlanningException}. A
+ * protocol runs at most {@link Limits#MAX_DURATION} (about 20 years), so every plan, and every
+ * re-plan at a moment in the same range, lies in the years 1899 to 2222: inside the four-digit
+ * years an iCalendar file can hold, and after the local mean times of the 19th century that
+ * time-zone rules give for older dates.
  */
 public final class PlanRequest {
+  /** The first year an injury may lie in (its local date). */
+  public static final int FIRST_YEAR = 1900;
+
+  /** The last year an injury may lie in (its local date). */
+  public static final int LAST_YEAR = 2200;
+
+  /**
+   * The local days every plan and re-plan lies within, {@code [FIRST_PLANNED_DAY,
+   * END_OF_PLANNED_DAYS)}: from the year before {@link #FIRST_YEAR} (a waking day may start the day
+   * before the injury) to 22 years after {@link #LAST_YEAR} (a setback of at most a year, then at
+   * most {@link Limits#MAX_DURATION}).
+   */
+  static final LocalDate FIRST_PLANNED_DAY = LocalDate.of(FIRST_YEAR - 1, 1, 1);
+
+  /** The day after the last local day any plan reaches; see {@link #FIRST_PLANNED_DAY}. */
+  static final LocalDate END_OF_PLANNED_DAYS = LocalDate.of(LAST_YEAR + 23, 1, 1);
+
   private final ZonedDateTime injuredAt;
   private final Severity severity;
   private final WakingHours wakingHours;
 
   private PlanRequest(ZonedDateTime injuredAt, Severity severity, WakingHours wakingHours) {
-    this.injuredAt = requireNonNull(injuredAt, "injuredAt");
+    this.injuredAt = checkSupportedYear(requireNonNull(injuredAt, "injuredAt"), "injuredAt");
     this.severity = requireNonNull(severity, "severity");
     this.wakingHours = requireNonNull(wakingHours, "wakingHours");
+  }
+
+  /**
+   * Checks that the local date of {@code t} lies in {@link #FIRST_YEAR} to {@link #LAST_YEAR}.
+   *
+   * @throws PlanningException if it does not
+   */
+  static ZonedDateTime checkSupportedYear(ZonedDateTime t, String name) {
+    int year = t.getYear();
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      throw new PlanningException(String.format(Locale.ROOT,
+          "%s must lie in the years %d to %d (the supported range): %s",
+          name, FIRST_YEAR, LAST_YEAR, t));
+    }
+    return t;
+  }
+
+  /**
+   * Checks that {@code t}, in {@code zone}, lies in {@link #FIRST_YEAR} to {@link #LAST_YEAR}.
+   *
+   * @throws PlanningException if it does not
+   */
+  static Instant checkSupportedYear(Instant t, ZoneId zone, String name) {
+    Instant first = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(zone).toInstant();
+    Instant after = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(zone).toInstant();
+    if (t.isBefore(first) || !t.isBefore(after)) {
+      throw new PlanningException(String.format(Locale.ROOT,
+          "%s must lie in the years %d to %d (the supported range): %s",
+          name, FIRST_YEAR, LAST_YEAR, t));
+    }
+    return t;
   }
 
   /** A builder; injury time is required, severity defaults to MODERATE, waking hours to 07–22. */
@@ -121,7 +179,13 @@ public final class PlanRequest {
       return this;
     }
 
-    /** Validates and builds the request. */
+    /**
+     * Validates and builds the request.
+     *
+     * @throws IllegalArgumentException if the injury time is missing
+     * @throws PlanningException if the injury lies outside the years {@value #FIRST_YEAR} to
+     *     {@value #LAST_YEAR}
+     */
     public PlanRequest build() {
       checkArgument(injuredAt != null, "injuredAt is required");
       return new PlanRequest(injuredAt, severity, wakingHours);

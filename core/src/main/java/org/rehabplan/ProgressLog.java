@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class ProgressLog {
 
   /** A log of {@code checkIns}, in any order; no two may share an instant. */
   public static ProgressLog of(CheckIn... checkIns) {
-    return of(List.of(checkIns));
+    return of(Arrays.asList(Checks.checkNoNulls(checkIns, "checkIns")));
   }
 
   /**

@@ -32,7 +32,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p><b>Horizon:</b> a protocol has at most {@value #MAX_PHASES} phases and each phase's latest
- * estimate is at most {@link DurationEstimate#MAX_PHASE_DURATION}, so every plan is bounded.
+ * estimate is at most {@link DurationEstimate#MAX_PHASE_DURATION}, so every plan is bounded;
+ * offsets, window extents and spacings are at most {@link Limits#MAX_DURATION} and a setback at
+ * most {@link SetbackRule#MAX_MINIMUM_TIME}, so re-plans are bounded too. Texts are bounded as
+ * {@link Limits} states.
  */
 public final class Protocol {
   /** The most phases a protocol may have. */
@@ -48,9 +51,9 @@ public final class Protocol {
   private Protocol(Builder b) {
     this.id = Checks.checkId(b.id, "protocol id");
     checkArgument(b.title != null, "protocol %s needs a title", b.id);
-    this.title = Checks.checkText(b.title, "title");
+    this.title = Checks.checkText(b.title, "title", Limits.MAX_TITLE_LENGTH);
     checkArgument(b.condition != null, "protocol %s needs a condition", b.id);
-    this.condition = Checks.checkText(b.condition, "condition");
+    this.condition = Checks.checkText(b.condition, "condition", Limits.MAX_TITLE_LENGTH);
     this.provenance = b.provenance.build();
     this.interventions = ImmutableMap.copyOf(b.interventions);
     this.phases = ImmutableList.copyOf(b.phases.values());
@@ -314,7 +317,7 @@ public final class Protocol {
 
     /** Adds provenance entries. */
     public Builder provenance(Provenance... entries) {
-      for (Provenance p : entries) {
+      for (Provenance p : requireNonNull(entries, "provenance")) {
         provenance.add(requireNonNull(p, "provenance"));
       }
       return this;

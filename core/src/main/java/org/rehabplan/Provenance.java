@@ -24,8 +24,8 @@ public record Provenance(Kind kind, String citation, String detail) {
   /** Validates the components. */
   public Provenance {
     requireNonNull(kind, "kind");
-    Checks.checkText(citation, "citation");
-    Checks.checkText(detail, "detail");
+    Checks.checkText(citation, "citation", Limits.MAX_INSTRUCTIONS_LENGTH);
+    Checks.checkText(detail, "detail", Limits.MAX_INSTRUCTIONS_LENGTH);
   }
 
   /** A fact stated by {@code citation}. */

@@ -1,7 +1,9 @@
 package org.rehabplan;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,11 +21,15 @@ final class Replanner {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
 
+  private static final Instant EARLIEST_LOCAL = LocalDateTime.MIN.toInstant(ZoneOffset.MIN);
+  private static final Instant LATEST_LOCAL = LocalDateTime.MAX.toInstant(ZoneOffset.MAX);
+
   private Replanner() {}
 
   static Plan replan(Plan previous, ProgressLog log, Instant now) {
     ZoneId zone = previous.zone();
     Instant injury = previous.request().injuredAt().toInstant();
+    PlanRequest.checkSupportedYear(now, zone, "now");
     if (now.isBefore(injury)) {
       throw new PlanningException("now (" + when(now, zone) + ") is before the injury ("
           + when(injury, zone) + ")");
@@ -77,6 +83,8 @@ final class Replanner {
   }
 
   private static String when(Instant t, ZoneId zone) {
-    return WHEN.format(t.atZone(zone));
+    // A check-in may lie far outside the years a ZonedDateTime holds: then the instant as it is.
+    return t.isAfter(LATEST_LOCAL) || t.isBefore(EARLIEST_LOCAL) ? t.toString()
+        : WHEN.format(t.atZone(zone));
   }
 }

@@ -91,6 +91,8 @@ public final class Scheduler {
    * @throws PlanningException if a check-in lies after {@code now} or before the injury, {@code
    *     now} lies before the injury or before the previous plan's {@link Plan#asOf()}, or the
    *     re-planned plan would exceed {@value #MAX_SESSIONS} sessions
+   * @throws PlanningException if {@code now} lies after the {@linkplain PlanRequest supported
+   *     years}
    */
   public static Plan replan(Plan previous, ProgressLog log, Instant now) {
     requireNonNull(previous, "previous");

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,8 +26,6 @@ final class SessionExpander {
   /** The most sessions one plan may hold. */
   static final int MAX_SESSIONS = 100_000;
   private static final long ROUNDING_NANOS = Duration.ofMinutes(5).toNanos();
-  /** Longer than any busy block: a session plus the room kept for its relatives. */
-  private static final Duration LONGEST_BUSY = Duration.ofDays(3);
 
   /** A session before ids are assigned; {@code phaseIndex} indexes the phase occurrences. */
   record Draft(Intervention intervention, int phaseIndex, Interval interval) {}
@@ -44,7 +41,7 @@ final class SessionExpander {
   private final List<Draft> drafts = new ArrayList<>();
   private final List<GuidanceSpan> spans = new ArrayList<>();
   /** Time taken by sessions placed so far (with room for their relatives): start to end. */
-  private final TreeMap<Instant, Instant> busy = new TreeMap<>();
+  private final TakenTime busy = new TakenTime();
   private @Nullable WakingDays waking;
 
   /**
@@ -354,7 +351,7 @@ final class SessionExpander {
     drafts.add(new Draft(intervention, phaseIndexAt(session.start(), run), session));
     Instant start = session.start().minus(leadOf(intervention));
     Instant end = session.endExclusive().plus(trailOf(intervention));
-    busy.merge(start, end, SessionExpander::max);
+    busy.take(start, end);
   }
 
   /**
@@ -363,27 +360,7 @@ final class SessionExpander {
    * interventions from being planned at the same time where the day has room.
    */
   private @Nullable Instant firstFree(Instant start, Duration length, Instant limit) {
-    Instant s = start;
-    while (true) {
-      Instant e = s.plus(length);
-      if (e.isAfter(limit)) {
-        return null;
-      }
-      Instant conflictEnd = null;
-      Instant horizon = s.minus(LONGEST_BUSY);
-      for (Map.Entry<Instant, Instant> b : busy.headMap(e, false).descendingMap().entrySet()) {
-        if (b.getKey().isBefore(horizon)) {
-          break;
-        }
-        if (b.getValue().isAfter(s) && (conflictEnd == null || b.getValue().isAfter(conflictEnd))) {
-          conflictEnd = b.getValue();
-        }
-      }
-      if (conflictEnd == null) {
-        return s;
-      }
-      s = conflictEnd;
-    }
+    return busy.firstFree(start, length, limit);
   }
 
   private void checkFitsWakingDay(Intervention intervention, int count, Duration block) {

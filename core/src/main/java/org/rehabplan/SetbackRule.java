@@ -14,6 +14,7 @@ import java.time.Duration;
  *     above it triggers the rule
  * @param action what happens
  * @param minimumTime how long the person stays (in the previous phase, or held) at least; positive
+ *     and at most {@link #MAX_MINIMUM_TIME}
  */
 public record SetbackRule(int painWithActivityAtLeast, Action action, Duration minimumTime) {
 
@@ -25,12 +26,21 @@ public record SetbackRule(int painWithActivityAtLeast, Action action, Duration m
     HOLD
   }
 
+  /**
+   * The longest a setback may last: {@link DurationEstimate#MAX_PHASE_DURATION}, as long as a phase
+   * may be expected to take. It keeps every re-planned plan bounded: a setback never adds more than
+   * this to the time-line after the check-in that triggered it.
+   */
+  public static final Duration MAX_MINIMUM_TIME = DurationEstimate.MAX_PHASE_DURATION;
+
   /** Validates the components. */
   public SetbackRule {
     checkArgument(painWithActivityAtLeast >= 1 && painWithActivityAtLeast <= 10,
         "painWithActivityAtLeast must be between 1 and 10: %s", painWithActivityAtLeast);
     requireNonNull(action, "action");
-    Checks.checkPositive(minimumTime, "minimumTime");
+    requireNonNull(minimumTime, "setback minimumTime");
+    Checks.checkAtMost(minimumTime, "setback minimumTime", MAX_MINIMUM_TIME);
+    Checks.checkPositive(minimumTime, "setback minimumTime");
   }
 
   /** Back to the previous phase for at least {@code minimumTime} when pain reaches {@code pain}. */

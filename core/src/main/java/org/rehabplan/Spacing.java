@@ -42,8 +42,9 @@ public record Spacing(Duration minimum, Duration preferred, Duration maximum) {
    * @return the spacing
    */
   public static Spacing between(Duration minimum, Duration maximum) {
-    requireNonNull(minimum, "minimum");
-    requireNonNull(maximum, "maximum");
+    // Checked before the sum, which could otherwise overflow.
+    Checks.checkPositive(minimum, "minimum interval");
+    Checks.checkPositive(maximum, "maximum interval");
     return new Spacing(minimum, minimum.plus(maximum).dividedBy(2), maximum);
   }
 

@@ -213,7 +213,7 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
   static AtLocalTimes atLocalTimes(
       Collection<LocalTime> times, Duration sessionLength, Window window) {
     return new AtLocalTimes(
-        ImmutableSortedSet.copyOf(times).asList(), sessionLength,
+        ImmutableSortedSet.copyOf(Checks.checkNoNulls(times, "times")).asList(), sessionLength,
         EnumSet.allOf(DayOfWeek.class), window);
   }
 
@@ -232,7 +232,8 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
    * the {@code targets} interventions (negative: before it).
    */
   static Relative relativeTo(Collection<String> targets, Duration offset, Duration sessionLength) {
-    return new Relative(ImmutableSet.copyOf(targets), offset, sessionLength);
+    return new Relative(ImmutableSet.copyOf(Checks.checkNoNulls(targets, "targets")), offset,
+        sessionLength);
   }
 
   /** As needed, with no fixed spacing or daily maximum stated (follow the label or a clinician). */
@@ -242,7 +243,8 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
 
   /** As needed, at least {@code minimumSpacing} apart and at most {@code maximumPerDay} a day. */
   static AsNeeded asNeeded(Duration minimumSpacing, int maximumPerDay) {
-    return new AsNeeded(Optional.of(minimumSpacing), OptionalInt.of(maximumPerDay));
+    return new AsNeeded(Optional.of(requireNonNull(minimumSpacing, "minimumSpacing")),
+        OptionalInt.of(maximumPerDay));
   }
 
   // ---------------------------------------------------------------- variants
@@ -317,14 +319,15 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
       requireNonNull(window, "window");
       checkArgument(
           sessionLength.multipliedBy(count).compareTo(Duration.ofHours(24)) < 0,
-          "%s sessions of %s do not fit in a day",
+          "count × sessionLength must be shorter than a day: %s sessions of %s do not fit",
           count,
           sessionLength);
     }
 
     /** Returns a copy restricted to {@code days}; this instance is unaffected. */
     public TimesPerDay onDays(Collection<DayOfWeek> days) {
-      return new TimesPerDay(count, sessionLength, Set.copyOf(requireNonNull(days, "days")), window);
+      return new TimesPerDay(count, sessionLength, Set.copyOf(Checks.checkNoNulls(days, "days")),
+          window);
     }
 
     @Override
@@ -355,7 +358,7 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
 
     /** Validates the components and copies the collections. */
     public AtLocalTimes {
-      requireNonNull(times, "times");
+      Checks.checkNoNulls(times, "times");
       checkSessionLength(sessionLength);
       days = checkDays(days);
       requireNonNull(window, "window");
@@ -374,7 +377,7 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
         }
         checkArgument(
             Duration.ofMinutes(gapMinutes).compareTo(sessionLength) >= 0,
-            "sessions of %s at %s and %s would overlap",
+            "times must be at least sessionLength apart: sessions of %s at %s and %s would overlap",
             sessionLength,
             t,
             next);
@@ -383,7 +386,8 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
 
     /** Returns a copy restricted to {@code days}; this instance is unaffected. */
     public AtLocalTimes onDays(Collection<DayOfWeek> days) {
-      return new AtLocalTimes(times, sessionLength, Set.copyOf(requireNonNull(days, "days")), window);
+      return new AtLocalTimes(times, sessionLength, Set.copyOf(Checks.checkNoNulls(days, "days")),
+          window);
     }
 
     @Override
@@ -467,12 +471,12 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
       requireNonNull(targets, "targets");
       requireNonNull(offset, "offset");
       requireNonNull(sessionLength, "sessionLength");
-      targets = ImmutableSet.copyOf(targets);
+      targets = ImmutableSet.copyOf(Checks.checkNoNulls(targets, "targets"));
       checkArgument(!targets.isEmpty(), "targets must not be empty");
       targets.forEach(t -> Checks.checkId(t, "target intervention id"));
       checkArgument(
-          offset.abs().compareTo(Duration.ofDays(1)) <= 0, "offset must be within ±1 day: %s",
-          offset);
+          offset.compareTo(Duration.ofDays(-1)) >= 0 && offset.compareTo(Duration.ofDays(1)) <= 0,
+          "offset must be within ±1 day: %s", offset);
       checkSessionLength(sessionLength);
     }
 
@@ -539,7 +543,7 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
   }
 
   private static Set<DayOfWeek> checkDays(Set<DayOfWeek> days) {
-    requireNonNull(days, "days");
+    Checks.checkNoNulls(days, "days");
     checkArgument(!days.isEmpty(), "days must not be empty");
     return ImmutableSet.copyOf(EnumSet.copyOf(days));
   }

@@ -48,12 +48,14 @@ public record Window(
 
   /** From the injury for at least {@code minimumExtent} and at most {@code maximumExtent}. */
   public static Window afterInjury(Duration minimumExtent, Duration maximumExtent) {
-    return new Window(Anchor.INJURY, Duration.ZERO, minimumExtent, Optional.of(maximumExtent));
+    return new Window(Anchor.INJURY, Duration.ZERO, minimumExtent,
+        Optional.of(requireNonNull(maximumExtent, "maximumExtent")));
   }
 
   /** From the start of the phase for exactly {@code extent}. */
   public static Window firstOfPhase(Duration extent) {
-    return new Window(Anchor.PHASE_START, Duration.ZERO, extent, Optional.of(extent));
+    return new Window(Anchor.PHASE_START, Duration.ZERO, extent,
+        Optional.of(requireNonNull(extent, "extent")));
   }
 
   /**

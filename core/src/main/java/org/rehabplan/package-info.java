@@ -16,7 +16,9 @@
  * <p>Every public type is immutable and thread-safe. Time windows are half-open {@code [start,
  * end)} ({@link org.rehabplan.Interval}). Factories and builders validate their input in one place
  * per type and reject bad input with {@link java.lang.IllegalArgumentException} or {@link
- * java.lang.NullPointerException} naming the argument and the bad value. Collections are copied on
+ * java.lang.NullPointerException} naming the argument and the bad value, never with an overflow:
+ * texts, durations and plans are bounded as {@link org.rehabplan.Limits} states, and injuries lie
+ * in the {@linkplain org.rehabplan.PlanRequest supported years}. Collections are copied on
  * the way in and exposed unmodifiable, in a deterministic order. Nothing reads the system clock or
  * the default time zone or locale.
  *
@@ -25,8 +27,8 @@
  * null} elsewhere throws {@link java.lang.NullPointerException} naming the argument.
  *
  * <p><b>Ids</b> of protocols, phases, interventions and criteria are lower-case kebab-case ({@code
- * [a-z0-9]+(-[a-z0-9]+)*}), at most 64 characters, so they are safe in file names, session ids and
- * calendar UIDs.
+ * [a-z0-9]+(-[a-z0-9]+)*}), at most {@value org.rehabplan.Limits#MAX_ID_LENGTH} characters, so
+ * they are safe in file names, session ids and calendar UIDs.
  */
 @NullMarked
 package org.rehabplan;

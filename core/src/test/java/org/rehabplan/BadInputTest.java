@@ -88,7 +88,8 @@ class BadInputTest {
 
   @Test
   void overlappingLocalTimesAreRejected() {
-    rejects("sessions of PT1H at 08:00 and 08:30 would overlap",
+    rejects("times must be at least sessionLength apart: sessions of PT1H at 08:00 and 08:30"
+            + " would overlap",
         () -> Timing.atLocalTimes(List.of(LocalTime.of(8, 0), LocalTime.of(8, 30)), ofHours(1),
             Window.wholePhase()));
     rejects("times must not be empty",

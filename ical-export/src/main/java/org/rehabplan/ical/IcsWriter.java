@@ -29,6 +29,9 @@ final class IcsWriter implements ContentSink {
   private int triggerMinutes = -1;
   private String triggerValue = "";
 
+  /** The largest byte array the JVMs we run on allocate. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   IcsWriter(ZoneId zone, int capacity) {
     this.zone = zone;
     this.buf = new byte[Math.max(capacity, 256)];
@@ -419,8 +422,23 @@ final class IcsWriter implements ContentSink {
   }
 
   private void ensure(int n) {
-    if (size + n > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+    if (n > buf.length - size) {
+      buf = Arrays.copyOf(buf, grownCapacity(buf.length, size, n));
     }
+  }
+
+  /**
+   * The capacity to grow a buffer of {@code capacity} holding {@code size} bytes to, so that
+   * {@code more} bytes fit: doubled (computed without int overflow, so growth stays geometric up
+   * to the largest array), at least what is needed.
+   *
+   * @throws OutOfMemoryError if {@code size + more} exceeds the largest array
+   */
+  static int grownCapacity(int capacity, int size, int more) {
+    long needed = (long) size + more;
+    if (needed > MAX_ARRAY) {
+      throw new OutOfMemoryError("calendar larger than " + MAX_ARRAY + " bytes");
+    }
+    return (int) Math.min(MAX_ARRAY, Math.max(2L * capacity, needed));
   }
 }

@@ -229,7 +229,11 @@ public final class RehabplanCli {
         .orElse(clockNow.toInstant());
     List<CheckIn> checkIns = new ArrayList<>();
     for (CheckInLine line : lines) {
-      checkIns.add(line.toCheckIn(zone));
+      try {
+        checkIns.add(line.toCheckIn(zone));
+      } catch (IllegalArgumentException e) { // the person's text: a note too long, say
+        throw new UsageException("--check-in: " + e.getMessage());
+      }
     }
     // The library checks the check-ins against the injury and now; name the options they came from.
     List<String> sources = new ArrayList<>();

@@ -27,9 +27,21 @@ final class Texts {
     return out.toString();
   }
 
-  /** {@code 'value'}, on one line, for messages. */
+  /** The most characters of a value a message quotes (as core's messages do). */
+  static final int QUOTED_LENGTH = 80;
+
+  /**
+   * {@code 'value'}, on one line, for messages; a value longer than {@value #QUOTED_LENGTH}
+   * characters is cut, with its length given.
+   */
   static String quote(String value) {
-    return "'" + oneLine(value) + "'";
+    String line = oneLine(value);
+    if (line.length() <= QUOTED_LENGTH) {
+      return "'" + line + "'";
+    }
+    int cut = Character.isHighSurrogate(line.charAt(QUOTED_LENGTH - 1))
+        ? QUOTED_LENGTH - 1 : QUOTED_LENGTH;
+    return "'" + line.substring(0, cut) + "'… (" + value.length() + " characters)";
   }
 
   /**

@@ -119,6 +119,15 @@ class RehabplanCliCheckInTest {
   }
 
   @Test
+  void aTooLongNoteIsRefusedInOneShortLine() {
+    String note = "x".repeat(3000);
+    assertEquals(2, run("--injured-at", "2027-03-27T18:30", "--now", "2027-03-30T09:05",
+        "--check-in", "2027-03-30T09:00 pain=2/4 note=" + note));
+    assertTrue(err().contains("3000 characters"), err());
+    assertTrue(err().length() < 400 && err().indexOf('\n') == err().length() - 1, err());
+  }
+
+  @Test
   void malformedCheckInsNameTheLineAndTheProblem() throws IOException {
     Files.writeString(dir.resolve("log.txt"), "2027-03-30T09:00 pain=2/4\n2027-03-31 pain=1/1\n");
     assertEquals(2, run("--injured-at", "2027-03-27T18:30", "--check-ins", "log.txt"));
