@@ -20,11 +20,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rehabplan.Plan;
 import org.rehabplan.ical.IcalExporter;
+import org.rehabplan.ical.SessionEncoding;
 
 /**
- * Export of one plan to {@code .ics} bytes: the exporter's compact and expanded forms, and three
- * baselines that write one VEVENT per session (straightforward iCal4j, biweekly, a minimal
- * hand-written writer), plus the hand-written floor for the compact content.
+ * Export of one plan to {@code .ics} bytes: the exporter's portable (default), compact and expanded
+ * forms, and three baselines that write one VEVENT per session (straightforward iCal4j, biweekly,
+ * a minimal hand-written writer), plus the hand-written floor for the portable content.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -42,44 +43,52 @@ public class ExportBenchmark {
   public Workloads workload;
 
   private Plan plan;
+  private IcalExporter portable;
   private IcalExporter compact;
   private IcalExporter expanded;
   private NaiveIcal4jExporter ical4j;
   private BiweeklyExporter biweekly;
   private String vtimezone;
-  private CompactContent compactContent;
+  private CompactContent portableContent;
 
   @Setup
   public void setUp() {
     plan = workload.plan();
-    compact = IcalExporter.builder().build();
-    expanded = compact.toBuilder().oneEventPerSession(true).build();
-    int alarm = compact.alarmMinutesBefore().getAsInt();
+    portable = IcalExporter.builder().build();
+    compact = portable.toBuilder().encoding(SessionEncoding.COMPACT).build();
+    expanded = portable.toBuilder().oneEventPerSession(true).build();
+    int alarm = portable.alarmMinutesBefore().getAsInt();
     VTimeZone bundled = TimeZoneRegistryFactory.getInstance().createRegistry()
         .getTimeZone(plan.zone().getId()).getVTimeZone();
     ical4j = new NaiveIcal4jExporter(bundled, alarm);
-    String ours = compact.toIcs(plan);
+    String ours = portable.export(plan).text();
     ICalendar parsed = Biweekly.parse(ours).first();
     TimezoneAssignment zone = parsed.getTimezoneInfo().getTimezones().iterator().next();
     biweekly = new BiweeklyExporter(zone, alarm);
     vtimezone = ours.substring(ours.indexOf("BEGIN:VTIMEZONE"),
         ours.indexOf("END:VTIMEZONE") + "END:VTIMEZONE\r\n".length());
-    compactContent = new CompactContent(compact.toCalendar(plan));
-    if (!ours.equals(new String(compactContent.write(), StandardCharsets.UTF_8))) {
-      throw new IllegalStateException("the compact floor does not write the exporter's bytes");
+    portableContent = new CompactContent(portable.export(plan).toCalendar());
+    if (!ours.equals(new String(portableContent.write(), StandardCharsets.UTF_8))) {
+      throw new IllegalStateException("the portable floor does not write the exporter's bytes");
     }
   }
 
-  /** The exporter, compact form (RRULE/RDATE series). */
+  /** The exporter, portable form (the default). */
+  @Benchmark
+  public byte[] portable() {
+    return portable.export(plan).bytes();
+  }
+
+  /** The exporter, compact form (BYHOUR lists, RDATE series). */
   @Benchmark
   public byte[] compact() {
-    return compact.toBytes(plan);
+    return compact.export(plan).bytes();
   }
 
   /** The exporter, one VEVENT per session. */
   @Benchmark
   public byte[] expanded() {
-    return expanded.toBytes(plan);
+    return expanded.export(plan).bytes();
   }
 
   /** Baseline 1: straightforward iCal4j, Calendar.add per session, validating outputter. */
@@ -100,9 +109,9 @@ public class ExportBenchmark {
     return MinimalIcsWriter.sessions(plan, vtimezone, 10);
   }
 
-  /** The floor for the compact form: the compact content lines, escaped, folded and encoded. */
+  /** The floor for the portable form: its content lines, escaped, folded and encoded. */
   @Benchmark
-  public byte[] floorCompact() {
-    return compactContent.write();
+  public byte[] floorPortable() {
+    return portableContent.write();
   }
 }

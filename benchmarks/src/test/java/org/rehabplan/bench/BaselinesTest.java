@@ -23,7 +23,7 @@ class BaselinesTest {
   void everyBaselineWritesEverySession(Workloads workload) {
     ExportBenchmark bench = new ExportBenchmark();
     bench.workload = workload;
-    bench.setUp(); // also checks that the compact floor writes the exporter's bytes
+    bench.setUp(); // also checks that the portable floor writes the exporter's bytes
     Plan plan = workload.plan();
     List<Function<ExportBenchmark, byte[]>> runs = List.of(ExportBenchmark::baselineIcal4j,
         ExportBenchmark::baselineBiweekly, ExportBenchmark::baselineHandWritten,

@@ -63,7 +63,7 @@ public final class HamstringPlanExample {
         .calendarName("Hamstring rehab")
         .alarmMinutesBefore(10)
         .build();
-    String ics = exporter.toIcs(plan);
+    String ics = exporter.export(plan).text();
     // README export sample: end
     return ics;
   }

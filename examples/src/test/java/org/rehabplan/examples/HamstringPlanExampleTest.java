@@ -49,7 +49,7 @@ class HamstringPlanExampleTest {
     assertTrue(ics.contains("X-WR-CALNAME:Hamstring rehab\r\n"), ics);
     assertTrue(ics.contains("TRIGGER:-PT10M\r\n"), ics);
     assertEquals(IcalExporter.builder().calendarName("Hamstring rehab").build()
-        .toIcs(HamstringPlanExample.plan()), ics);
+        .export(HamstringPlanExample.plan()).text(), ics);
   }
 
   @Test

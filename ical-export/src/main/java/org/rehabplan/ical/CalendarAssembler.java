@@ -1,8 +1,6 @@
 package org.rehabplan.ical;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,60 +33,56 @@ import org.rehabplan.Timing;
 /**
  * One export: walks the plan once and puts the calendar into a {@link ContentSink}, component by
  * component in file order; with a {@link CalendarUpdate}, each event gets its SEQUENCE and the
- * cancelled events of the previous export follow the plan's events. Not thread-safe; used once.
+ * cancelled events of the previous export follow the plan's events. Depends on the options value
+ * ({@link ExportOptions}), not on the exporter. Not thread-safe; used once.
  *
- * <p>UID keys (hashed with the plan's identity): {@code phase:ID} for a phase ({@code
- * phase:ID/N} for its N-th occurrence after setbacks, N &ge; 2), {@code guidance:SPAN-ID} (also
- * with {@code /N} for repeated occurrences), {@code milestone:ID}, and for sessions {@code
- * series:SESSION-ID} or {@code session:SESSION-ID} with the id of the event's first session
- * (compact and one-event-per-session form). Session ids survive re-planning (a moved session
- * keeps its id), so a series that moves or is cut short keeps its UID.
+ * <p>UID keys (hashed by {@link Uids}): {@code phase:ID} for a phase ({@code phase:ID/N} for its
+ * N-th occurrence after setbacks, N &ge; 2), {@code guidance:SPAN-ID} (also with {@code /N} for
+ * repeated occurrences), {@code milestone:ID}, and for sessions {@code series:SESSION-ID} or
+ * {@code session:SESSION-ID} with the id of the event's first session (series forms and
+ * one-event-per-session form). Session ids survive re-planning (a moved session keeps its id), so
+ * a series that moves or is cut short keeps its UID.
  */
 final class CalendarAssembler {
   /** The PRODID of every exported calendar. */
-  static final String PRODUCT_ID = "-//rehabplan//rehabplan ical-export//EN";
+  static final String PRODUCT_ID = Texts.PRODUCT_ID;
   /** The X-property telling what a component shows: session, guidance, phase or milestone. */
-  static final String ITEM_PROPERTY = "X-REHABPLAN-ITEM";
+  static final String ITEM_PROPERTY = Texts.ITEM_PROPERTY;
   /** How long a milestone event lasts. */
   static final Duration MILESTONE_LENGTH = Duration.ofMinutes(15);
 
   private static final String GENERIC_CALENDAR_NAME = "Rehab plan";
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-  private static final MessageDigest SHA_256 = sha256();
+  private static final String REFRESH_INTERVAL = "REFRESH-INTERVAL";
+  private static final String PUBLISHED_TTL = "X-PUBLISHED-TTL";
 
-  private final IcalExporter options;
+  private final ExportOptions options;
+  private final VTimeZones timeZones;
   private final Plan plan;
   private final ContentSink out;
   private final @Nullable CalendarUpdate update;
   private final ZoneId zone;
   private final boolean utcOnly;
   private final Instant stamp;
-  private final byte[] identity;
-  private final MessageDigest sha256;
-  private final char[] uid = new char[32 + "@rehabplan".length()];
+  private final Uids uids;
 
-  CalendarAssembler(IcalExporter options, Plan plan, ContentSink out) {
-    this(options, plan, out, null);
-  }
-
-  /** @param update the update rules relative to a previous export, or null for a plain export */
-  CalendarAssembler(
-      IcalExporter options, Plan plan, ContentSink out, @Nullable CalendarUpdate update) {
+  /**
+   * @param timeZones the VTIMEZONE cache
+   * @param update the update rules relative to a previous export, or null for a plain export
+   */
+  CalendarAssembler(ExportOptions options, VTimeZones timeZones, Plan plan, ContentSink out,
+      @Nullable CalendarUpdate update) {
     this.options = options;
+    this.timeZones = timeZones;
     this.plan = plan;
     this.out = out;
     this.update = update;
     this.zone = plan.zone();
     this.utcOnly = isUtcOnly(zone);
-    Instant stampInstant = options.clock().map(java.time.Clock::instant)
-        .orElse(plan.asOf().orElse(plan.request().injuredAt().toInstant()));
+    Clock clock = options.clock();
+    Instant stampInstant = clock != null ? clock.instant()
+        : plan.asOf().orElse(plan.request().injuredAt().toInstant());
     this.stamp = stampInstant.truncatedTo(ChronoUnit.SECONDS);
-    this.identity = (plan.protocol().id() + '\u0000' + plan.request().injuredAt().toInstant()
-        + '\u0000' + zone.getId() + '\u0000' + plan.request().severity() + '\u0000'
-        + plan.request().wakingHours().wake() + '\u0000' + plan.request().wakingHours().sleep()
-        + '\u0000').getBytes(StandardCharsets.UTF_8);
-    this.sha256 = copy(SHA_256);
-    "@rehabplan".getChars(0, 10, uid, 32);
+    this.uids = new Uids(plan);
   }
 
   /** Whether every date-time of a plan in {@code zone} is written in UTC, without a VTIMEZONE. */
@@ -100,13 +94,9 @@ final class CalendarAssembler {
   static final String NOTICE = "Educational content, not medical advice: this plan restates"
       + " general patient-education material and does not replace a clinician's assessment.";
 
-  /** The calendar's own description: what it is, and the notice. */
-  static final String CALENDAR_DESCRIPTION = "A rehabilitation plan made by rehabplan: its"
-      + " sessions and phases. Sessions marked tentative wait on something you have not reported"
-      + " yet. " + NOTICE;
 
   void assemble() {
-    String name = options.calendarName().orElse(
+    String name = options.name().orElse(
         options.privacyMode() ? GENERIC_CALENDAR_NAME : plan.protocol().title());
     out.begin("VCALENDAR");
     out.text(Property.PRODID, PRODUCT_ID);
@@ -114,11 +104,21 @@ final class CalendarAssembler {
     out.constant(ImmutableCalScale.GREGORIAN);
     out.text(Property.NAME, text(name, "calendar name"));
     out.text("X-WR-CALNAME", text(name, "calendar name"));
-    out.text(Property.DESCRIPTION, CALENDAR_DESCRIPTION);
-    out.text("X-WR-CALDESC", CALENDAR_DESCRIPTION);
+    String description = calendarDescription(name);
+    out.text(Property.DESCRIPTION, description);
+    out.text("X-WR-CALDESC", description);
+    Duration refresh = options.refreshInterval();
+    if (refresh != null) {
+      out.duration(REFRESH_INTERVAL, refresh);
+    }
+    Duration ttl = options.publishedTtl();
+    if (ttl != null) {
+      out.duration(PUBLISHED_TTL, ttl);
+    }
+    Instant last = lastInstant();
     if (!utcOnly) {
       out.text("X-WR-TIMEZONE", zone.getId());
-      out.timeZone(options.timeZones().forRange(zone, plan.interval().start(), lastInstant()));
+      out.timeZone(timeZones.forRange(zone, plan.interval().start(), last));
     }
     List<PlannedPhase> phases = plan.phases();
     Map<String, Integer> occurrences = new HashMap<>();
@@ -132,9 +132,15 @@ final class CalendarAssembler {
     for (Milestone milestone : plan.milestones()) {
       milestoneEvent(milestone);
     }
-    RecurrenceEncoder planner = new RecurrenceEncoder(zone, utcOnly);
-    List<RecurrenceEncoder.TimedEvent> timed = options.oneEventPerSession()
-        ? planner.oneEach(plan.sessions()) : planner.compact(plan.sessions());
+    // A week either side: a weekly rule looks at the whole week of its days.
+    ZoneTable table = new ZoneTable(zone, plan.interval().start().minus(Duration.ofDays(8)),
+        last.plus(Duration.ofDays(8)));
+    RecurrenceEncoder encoder = new RecurrenceEncoder(table, utcOnly);
+    List<RecurrenceEncoder.TimedEvent> timed = switch (options.encoding()) {
+      case PORTABLE -> encoder.portable(plan.sessions());
+      case COMPACT -> encoder.compact(plan.sessions());
+      case ONE_EVENT_PER_SESSION -> encoder.oneEach(plan.sessions());
+    };
     for (RecurrenceEncoder.TimedEvent e : timed) {
       sessionEvent(e);
     }
@@ -156,38 +162,41 @@ final class CalendarAssembler {
   }
 
   /**
-   * An event of the previous export that this version no longer has: its times and recurrence,
+   * An event of the previous export that this version no longer has: its times and rule,
    * STATUS:CANCELLED and a higher SEQUENCE, so that calendars that imported or subscribed to the
-   * previous file remove it. In privacy mode without its SUMMARY.
+   * previous file remove it. Its SUMMARY (checked as new text) only outside privacy mode.
    */
   private void cancelledEvent(CalendarUpdate.Cancelled c) {
     out.begin("VEVENT");
     out.text(Property.UID, c.uid());
     out.stamp(stamp);
     out.integer(Property.SEQUENCE, c.sequence());
-    for (CalendarUpdate.Value v : c.values()) {
-      if (v instanceof CalendarUpdate.DateValue d) {
-        out.date(d.name(), d.date());
-      } else if (v instanceof CalendarUpdate.DateTimeValue d) {
-        out.dateTime(d.name(), d.instant(), d.utc());
-      } else if (v instanceof CalendarUpdate.DateListValue d) {
-        out.dateList(d.name(), d.instants(), d.utc());
-      } else if (v instanceof CalendarUpdate.RuleValue r) {
-        out.rule(r.rule());
-      } else if (v instanceof CalendarUpdate.TextValue t) {
-        if (t.name().equals(ITEM_PROPERTY)) {
-          out.constant(ImmutableStatus.VEVENT_CANCELLED);
-        } else if (options.privacyMode()) {
-          continue; // no title from a previous export made without privacy mode
-        }
-        out.text(t.name(), t.text());
-      }
+    IcsReader.Kept kept = c.kept();
+    for (IcsReader.Value v : kept.times()) {
+      v.writeTo(out);
     }
-    if (c.values().stream().noneMatch(v -> v instanceof CalendarUpdate.TextValue t
-        && t.name().equals(ITEM_PROPERTY))) {
-      out.constant(ImmutableStatus.VEVENT_CANCELLED);
+    String summary = kept.summary();
+    if (summary != null && !options.privacyMode()) {
+      out.text(Property.SUMMARY, summary);
+    }
+    out.constant(ImmutableStatus.VEVENT_CANCELLED);
+    String item = kept.item();
+    if (item != null) {
+      out.text(ITEM_PROPERTY, item);
     }
     out.end("VEVENT");
+  }
+
+  /**
+   * The calendar's own description: what it is, and that it is educational content, not medical
+   * advice.
+   */
+  private String calendarDescription(String name) {
+    return text(name, "calendar name") + ": the sessions, phases and milestones of a"
+        + " rehabilitation plan, made by rehabplan from "
+        + (options.privacyMode() ? "a protocol" : "the protocol \"" + text(plan.protocol()
+            .title(), "protocol title") + "\"")
+        + ". Educational content, not medical advice.";
   }
 
   /** SEQUENCE of the event with {@code uid}, when an update makes it more than 0 (the default). */
@@ -257,14 +266,23 @@ final class CalendarAssembler {
     out.constant(master.isConditional() ? ImmutableStatus.VEVENT_TENTATIVE
         : ImmutableStatus.VEVENT_CONFIRMED);
     out.text(ITEM_PROPERTY, "session");
-    if (options.alarmMinutesBefore().isPresent() && !master.isConditional()) {
+    if (hasAlarm(master)) {
       out.begin("VALARM");
       out.constant(ImmutableAction.DISPLAY);
       out.text(Property.DESCRIPTION, title);
-      out.trigger(options.alarmMinutesBefore().getAsInt());
+      out.trigger(options.alarmMinutes());
       out.end("VALARM");
     }
     out.end("VEVENT");
+  }
+
+  /**
+   * Whether a timed event's sessions get a display alarm: the one place that decides it. A
+   * session that waits on a criterion not yet reported ({@link Session#isConditional()}) gets
+   * none: it is not due until the re-plan from the reporting check-in makes it firm.
+   */
+  private boolean hasAlarm(Session master) {
+    return options.alarmMinutes() >= 0 && !master.isConditional();
   }
 
   private String sessionDescription(Session s) {
@@ -367,7 +385,8 @@ final class CalendarAssembler {
     sequence(id);
     Instant start = m.projected();
     Instant end = start.plus(MILESTONE_LENGTH);
-    boolean utc = utcOnly || !unambiguous(start) || !unambiguous(end);
+    boolean utc = utcOnly || !unambiguous(start) || !unambiguous(end)
+        || !zone.getRules().getOffset(start).equals(zone.getRules().getOffset(end));
     out.dateTime(Property.DTSTART, start, utc);
     out.dateTime(Property.DTEND, end, utc);
     if (options.privacyMode()) {
@@ -425,42 +444,14 @@ final class CalendarAssembler {
     return zone.getRules().getValidOffsets(LocalDateTime.ofInstant(t, zone)).size() == 1;
   }
 
-  /**
-   * Writes the UID: the first 16 bytes of SHA-256 over the plan's identity and the key, in hex;
-   * returns it.
-   */
+  /** Writes the UID of the event with {@code key}; returns it. */
   private String uid(String key) {
-    sha256.reset();
-    sha256.update(identity);
-    sha256.update(key.getBytes(StandardCharsets.UTF_8));
-    byte[] hash = sha256.digest();
-    for (int i = 0; i < 16; i++) {
-      uid[2 * i] = HEX[hash[i] >> 4 & 0xF];
-      uid[2 * i + 1] = HEX[hash[i] & 0xF];
-    }
-    String value = new String(uid);
+    String value = uids.of(key);
     out.text(Property.UID, value);
     return value;
   }
 
   private static String text(String s, String what) {
     return Texts.checkText(s, what);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
-  }
-
-  /** A fresh digest like {@code prototype}: a clone where supported (cheaper than a lookup). */
-  private static MessageDigest copy(MessageDigest prototype) {
-    try {
-      return (MessageDigest) prototype.clone();
-    } catch (CloneNotSupportedException e) {
-      return sha256();
-    }
   }
 }

@@ -8,8 +8,8 @@ import net.fortuna.ical4j.model.Property;
 /**
  * Where {@link CalendarAssembler} puts a calendar, component by component and property by
  * property, in file order: an iCal4j model ({@link Ical4jSink}, for {@link
- * IcalExporter#toCalendar}) or the bytes of the file ({@link IcsWriter}, for {@link
- * IcalExporter#toBytes}). Both give the same calendar; the golden files and the round-trip
+ * IcsFile#toCalendar}) or the bytes of the file ({@link IcsWriter}, for {@link
+ * IcsFile#bytes}). Both give the same calendar; the golden files and the round-trip
  * properties hold the bytes to iCal4j's rendering of the model.
  */
 interface ContentSink {
@@ -48,6 +48,12 @@ interface ContentSink {
 
   /** EXDATE or RDATE: local times with TZID, or UTC; whole seconds. */
   void dateList(String name, List<Instant> instants, boolean utc);
+
+  /**
+   * A DURATION property of the calendar, in whole seconds: REFRESH-INTERVAL (written with {@code
+   * VALUE=DURATION}, as RFC 7986 requires) or X-PUBLISHED-TTL.
+   */
+  void duration(String name, java.time.Duration value);
 
   /** TRIGGER of a display alarm, {@code minutes} before the start. */
   void trigger(int minutes);

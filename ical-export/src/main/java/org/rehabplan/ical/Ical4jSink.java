@@ -25,6 +25,7 @@ import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.TzId;
+import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
@@ -35,6 +36,7 @@ import net.fortuna.ical4j.model.property.Name;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RDate;
 import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Trigger;
@@ -186,6 +188,13 @@ final class Ical4jSink implements ContentSink {
       DateList<LocalDateTime> list = new DateList<>(out);
       add(exdate ? new ExDate<>(tzParameters, list) : new RDate<>(tzParameters, list));
     }
+  }
+
+  @Override
+  public void duration(String name, Duration value) {
+    add(name.equals(RefreshInterval.PROPERTY_NAME)
+        ? new RefreshInterval(new ParameterList(List.of(Value.DURATION)), value.toString())
+        : new XProperty(name, value.toString()));
   }
 
   @Override

@@ -2,25 +2,25 @@ package org.rehabplan.ical;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import net.fortuna.ical4j.model.Calendar;
 import org.jspecify.annotations.Nullable;
 import org.rehabplan.Plan;
 
 /**
  * Exports a {@link Plan} as an iCalendar (RFC 5545) file: import it into Google Calendar, Apple
  * Calendar, Outlook or Thunderbird and see the plan's sessions at the plan's instants, in the
- * person's time zone, with the instructions attached. Immutable and thread-safe; build with
- * {@link #builder()}.
+ * person's time zone, with the instructions attached. Two verbs: {@link #export(Plan)} and {@link
+ * #update(Plan, byte[])} (or {@link #update(Plan, Plan)}), each giving one {@link IcsFile}.
+ * Immutable and thread-safe; build with {@link #builder()}.
  *
  * <pre>{@code
  * IcalExporter exporter = IcalExporter.builder().calendarName("Hamstring rehab").build();
- * String ics = exporter.toIcs(plan);
+ * IcsFile file = exporter.export(plan);
+ * file.writeTo(out);                                  // or file.bytes(), file.text()
+ * IcsFile next = exporter.update(replanned, file.bytes());
  * }</pre>
  *
  * <h2>What the calendar holds</h2>
@@ -29,17 +29,21 @@ import org.rehabplan.Plan;
  *   <li>Every session as a timed event: SUMMARY the intervention's title, DESCRIPTION its
  *       instructions, phase and timing, CATEGORIES the phase and the kind, DTSTART/DTEND with the
  *       person's TZID, and a display alarm {@linkplain Builder#alarmMinutesBefore(int) some
- *       minutes before} unless {@linkplain Builder#noAlarms() turned off}. By default sessions that
- *       repeat are written compactly as one event with an RRULE ({@code FREQ=DAILY} or {@code
- *       FREQ=WEEKLY;BYDAY=..}, {@code BYHOUR}/{@code BYMINUTE} for several times a day, UTC {@code
- *       UNTIL}) plus EXDATEs, or as an RDATE list; {@linkplain Builder#oneEventPerSession(boolean)
- *       one event per session} on request. Either way the file expands to exactly the plan's
- *       sessions.
+ *       minutes before} unless {@linkplain Builder#noAlarms() turned off}. How sessions become
+ *       events is the {@linkplain Builder#encoding(SessionEncoding) encoding}: by default {@link
+ *       SessionEncoding#PORTABLE}, series that every client expands alike (one time of day per
+ *       daily or weekly rule, no RDATE); {@link SessionEncoding#COMPACT} or {@link
+ *       SessionEncoding#ONE_EVENT_PER_SESSION} on request. Every encoding expands to exactly the
+ *       plan's sessions.
  *   <li>Continuous guidance and the phases as all-day events ({@code VALUE=DATE}, exclusive DTEND,
  *       TRANSP:TRANSPARENT); a phase whose start depends on criteria not yet met is
  *       STATUS:TENTATIVE, and its event lists the as-needed interventions (which get no timed
  *       events).
  *   <li>The milestones (projected phase starts) as short transparent events.
+ *   <li>The calendar's own DESCRIPTION and X-WR-CALDESC: what the calendar is, and that it is
+ *       educational content, not medical advice. For files served as subscriptions, {@linkplain
+ *       Builder#refreshInterval(Duration) REFRESH-INTERVAL} (RFC 7986) and {@linkplain
+ *       Builder#publishedTtl(Duration) X-PUBLISHED-TTL} on request.
  * </ul>
  *
  * <h2>RFC 5545</h2>
@@ -57,8 +61,8 @@ import org.rehabplan.Plan;
  * <h2>Calendar updates</h2>
  *
  * <p>A re-planned plan ({@link org.rehabplan.Scheduler#replan}) exported as an update of an
- * earlier export ({@link #toIcs(Plan, Plan)}, {@link #toBytes(Plan, byte[])} and their siblings)
- * updates what the person imported or subscribed to instead of duplicating it:
+ * earlier export ({@link #update(Plan, byte[])}, {@link #update(Plan, Plan)}) updates what the
+ * person imported or subscribed to instead of duplicating it:
  *
  * <ul>
  *   <li>UIDs depend only on the plan's identity (protocol id, injury instant, zone, severity,
@@ -70,15 +74,20 @@ import org.rehabplan.Plan;
  *       DTSTAMP and SEQUENCE, alarms included): SEQUENCE kept. Content changed: the previous
  *       SEQUENCE + 1. An event of the previous export that this version lacks (a series split at a
  *       phase change starts a new UID, for instance) is written again with STATUS:CANCELLED and
- *       SEQUENCE + 1, with its DTSTART, DTEND, RRULE, EXDATE, RDATE and SUMMARY, so that clients
- *       match and remove it; cancelled events stay in every later update. SEQUENCE 0 is the
- *       default and not written.
+ *       SEQUENCE + 1, with its DTSTART, DTEND, a rule that fits Outlook's templates with its
+ *       EXDATEs, and SUMMARY, so that clients match and remove it; cancelled events stay in every
+ *       later update. SEQUENCE 0 is the default and not written.
  *   <li>A client that keeps, for each UID, the event with the highest SEQUENCE and drops
  *       cancelled ones sees exactly the new version's sessions. An update that changes nothing is
  *       byte for byte the plain export; the same update made twice gives the same bytes.
- *   <li>For a chain of versions pass the file written last ({@link #toBytes(Plan, byte[])}):
- *       SEQUENCE then never decreases along the chain. {@link #toBytes(Plan, Plan)} compares with
+ *   <li>For a chain of versions pass the file written last ({@link #update(Plan, byte[])}):
+ *       SEQUENCE then never decreases along the chain. {@link #update(Plan, Plan)} compares with
  *       the plain export of the previous version, as if that was the file written last.
+ *   <li>Nothing of the previous file reaches the new one unchecked: UIDs must have this
+ *       exporter's form, a SUMMARY passes the checks of new text, times and rules are parsed and
+ *       written anew, a SEQUENCE above {@value #MAX_SEQUENCE} is refused (so it never overflows),
+ *       and a control character anywhere is refused. A leading byte order mark and LF line ends
+ *       are accepted.
  *   <li>The previous export should be made with the same options: with others (compact against
  *       one event per session, say) the UIDs or contents differ, and the update cancels and
  *       replaces more events than needed, still correctly. In privacy mode cancelled events carry
@@ -103,32 +112,48 @@ public final class IcalExporter {
   public static final int MAX_ALARM_MINUTES = 7 * 24 * 60;
 
   /** The longest calendar name accepted, in characters. */
-  public static final int MAX_NAME_LENGTH = 255;
+  public static final int MAX_NAME_LENGTH = Texts.MAX_NAME_LENGTH;
+
+  /** The highest SEQUENCE an update accepts in the previous file. */
+  public static final int MAX_SEQUENCE = IcsReader.MAX_SEQUENCE;
+
+  /** The shortest REFRESH-INTERVAL or X-PUBLISHED-TTL accepted: one minute. */
+  public static final Duration MIN_FEED_INTERVAL = Duration.ofMinutes(1);
+
+  /** The longest REFRESH-INTERVAL or X-PUBLISHED-TTL accepted: 366 days. */
+  public static final Duration MAX_FEED_INTERVAL = Duration.ofDays(366);
 
   static {
     System.getProperties().putIfAbsent(TIMEZONE_UPDATE_PROPERTY, "false");
   }
 
-  private final @Nullable String calendarName;
-  private final int alarmMinutes;
-  private final boolean oneEventPerSession;
-  private final boolean privacyMode;
-  private final @Nullable Clock clock;
+  private final ExportOptions options;
   private final VTimeZones timeZones = new VTimeZones();
 
   private IcalExporter(Builder b) {
-    this.calendarName = b.calendarName == null ? null : Texts.checkName(b.calendarName);
+    String name = b.calendarName == null ? null : Texts.checkName(b.calendarName);
     if (b.alarms && (b.alarmMinutes < 0 || b.alarmMinutes > MAX_ALARM_MINUTES)) {
       throw new IllegalArgumentException("alarm lead must be between 0 and " + MAX_ALARM_MINUTES
           + " minutes: " + b.alarmMinutes);
     }
-    this.alarmMinutes = b.alarms ? b.alarmMinutes : -1;
-    this.oneEventPerSession = b.oneEventPerSession;
-    this.privacyMode = b.privacyMode;
-    this.clock = b.clock;
+    this.options = new ExportOptions(name, b.alarms ? b.alarmMinutes : -1, b.encoding,
+        b.privacyMode, b.clock, feedInterval(b.refreshInterval, "refreshInterval"),
+        feedInterval(b.publishedTtl, "publishedTtl"));
   }
 
-  /** A builder with the defaults: compact, 10-minute alarms, full text, DTSTAMP from the plan. */
+  private static @Nullable Duration feedInterval(@Nullable Duration d, String what) {
+    if (d != null && (d.compareTo(MIN_FEED_INTERVAL) < 0 || d.compareTo(MAX_FEED_INTERVAL) > 0
+        || d.toNanosPart() != 0)) {
+      throw new IllegalArgumentException(what + " must be whole seconds from "
+          + MIN_FEED_INTERVAL + " to " + MAX_FEED_INTERVAL + ": " + d);
+    }
+    return d;
+  }
+
+  /**
+   * A builder with the defaults: portable encoding, 10-minute alarms, full text, DTSTAMP from the
+   * plan, no feed hints.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -136,194 +161,66 @@ public final class IcalExporter {
   /** A builder holding this exporter's options, to make a modified copy. */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.calendarName = calendarName;
-    b.alarms = alarmMinutes >= 0;
-    b.alarmMinutes = alarmMinutes >= 0 ? alarmMinutes : DEFAULT_ALARM_MINUTES;
-    b.oneEventPerSession = oneEventPerSession;
-    b.privacyMode = privacyMode;
-    b.clock = clock;
+    b.calendarName = options.calendarName();
+    b.alarms = options.alarmMinutes() >= 0;
+    b.alarmMinutes = options.alarmMinutes() >= 0 ? options.alarmMinutes() : DEFAULT_ALARM_MINUTES;
+    b.encoding = options.encoding();
+    b.privacyMode = options.privacyMode();
+    b.clock = options.clock();
+    b.refreshInterval = options.refreshInterval();
+    b.publishedTtl = options.publishedTtl();
     return b;
   }
 
   /**
-   * The plan as an iCal4j calendar. The calendar is new and not shared; it is not validated here
-   * (call {@link Calendar#validate()} if you need to).
+   * The plan's {@code .ics} file.
    *
    * @throws NullPointerException if {@code plan} is null
    * @throws IllegalArgumentException if a text of the plan holds a control character other than a
    *     line feed
    */
-  public Calendar toCalendar(Plan plan) {
+  public IcsFile export(Plan plan) {
     requireNonNull(plan, "plan");
-    Ical4jSink sink = new Ical4jSink(plan.zone(), true);
-    new CalendarAssembler(this, plan, sink).assemble();
-    return sink.calendar();
+    return new IcsFile(plainBytes(plan), options, timeZones, plan, null);
   }
 
   /**
-   * The plan as iCalendar text: CRLF line ends, folded at 75 octets.
-   *
-   * @throws NullPointerException if {@code plan} is null
-   * @throws IllegalArgumentException as {@link #toCalendar(Plan)}
-   */
-  public String toIcs(Plan plan) {
-    return new String(toBytes(plan), StandardCharsets.UTF_8);
-  }
-
-  /**
-   * The plan as the UTF-8 bytes of an {@code .ics} file.
-   *
-   * @throws NullPointerException if {@code plan} is null
-   * @throws IllegalArgumentException as {@link #toCalendar(Plan)}
-   */
-  public byte[] toBytes(Plan plan) {
-    requireNonNull(plan, "plan");
-    // The content lines go straight into bytes: the same file as Folding.fold(toCalendar(plan)
-    // .toString()), without the model (4x faster compact, 10x expanded; benchmarks/RESULTS.md).
-    int sessions = plan.sessions().size();
-    IcsWriter writer = new IcsWriter(plan.zone(),
-        16 * 1024 + sessions * (oneEventPerSession ? 768 : 32));
-    new CalendarAssembler(this, plan, writer).assemble();
-    return writer.toByteArray();
-  }
-
-  /**
-   * Writes the UTF-8 bytes of the plan's {@code .ics} file to {@code out}, then flushes it; does
-   * not close it. The file is built completely before the first byte is written, so a bad plan
-   * leaves the stream untouched.
+   * The plan's {@code .ics} file as an update of {@code previousExport}, the file written before
+   * for an earlier version of the same plan with these options (a plain export or an update):
+   * pass each written file to the next update for a chain of versions (see Calendar updates in
+   * the class documentation).
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException as {@link #toCalendar(Plan)}
-   * @throws IOException if writing fails
+   * @throws IllegalArgumentException if {@code previousExport} is not a calendar written by this
+   *     exporter for the plan's time zone, holds a UID twice, a SEQUENCE above {@value
+   *     #MAX_SEQUENCE}, a control character or a value it cannot read, or as {@link
+   *     #export(Plan)}; the message names the problem
    */
-  public void write(Plan plan, OutputStream out) throws IOException {
+  public IcsFile update(Plan plan, byte[] previousExport) {
     requireNonNull(plan, "plan");
-    requireNonNull(out, "out");
-    byte[] bytes = toBytes(plan);
-    out.write(bytes);
-    out.flush();
+    requireNonNull(previousExport, "previousExport");
+    byte[] plain = plainBytes(plan);
+    CalendarUpdate update = CalendarUpdate.between(plain, previousExport, plan.zone(),
+        CalendarAssembler.isUtcOnly(plan.zone()));
+    if (update.isEmpty()) {
+      return new IcsFile(plain, options, timeZones, plan, null);
+    }
+    IcsWriter writer = new IcsWriter(plan.zone(), plain.length + 4096);
+    new CalendarAssembler(options, timeZones, plan, writer, update).assemble();
+    return new IcsFile(writer.toByteArray(), options, timeZones, plan, update);
   }
 
-  // ------------------------------------------------------------------ updates
-
   /**
-   * The plan as an iCal4j calendar that updates the plain export of {@code previous} made with
-   * these options (see Calendar updates in the class documentation).
+   * The plan's {@code .ics} file as an update of the plain export of {@code previous} made with
+   * these options.
    *
    * @param previous an earlier version of the same plan (same protocol and request), typically
    *     the first one
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code previous} is a plan of another protocol or request,
-   *     or as {@link #toCalendar(Plan)}
+   *     or as {@link #export(Plan)}
    */
-  public Calendar toCalendar(Plan plan, Plan previous) {
-    return toCalendar(plan, toBytes(checkSamePlan(plan, previous)));
-  }
-
-  /**
-   * The plan as an iCal4j calendar that updates {@code previousExport}, the file written before
-   * for an earlier version of the same plan with these options (a plain export or an update).
-   *
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code previousExport} is not a calendar written by this
-   *     exporter for the plan's time zone, holds a UID twice, or as {@link #toCalendar(Plan)}
-   */
-  public Calendar toCalendar(Plan plan, byte[] previousExport) {
-    requireNonNull(plan, "plan");
-    requireNonNull(previousExport, "previousExport");
-    CalendarUpdate update = update(plan, previousExport);
-    Ical4jSink sink = new Ical4jSink(plan.zone(), true);
-    new CalendarAssembler(this, plan, sink, update).assemble();
-    return sink.calendar();
-  }
-
-  /**
-   * The plan as iCalendar text that updates the plain export of {@code previous}.
-   *
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException as {@link #toCalendar(Plan, Plan)}
-   */
-  public String toIcs(Plan plan, Plan previous) {
-    return new String(toBytes(plan, previous), StandardCharsets.UTF_8);
-  }
-
-  /**
-   * The plan as iCalendar text that updates {@code previousExport}.
-   *
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException as {@link #toCalendar(Plan, byte[])}
-   */
-  public String toIcs(Plan plan, byte[] previousExport) {
-    return new String(toBytes(plan, previousExport), StandardCharsets.UTF_8);
-  }
-
-  /**
-   * The UTF-8 bytes of an {@code .ics} file that updates the plain export of {@code previous}.
-   *
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException as {@link #toCalendar(Plan, Plan)}
-   */
-  public byte[] toBytes(Plan plan, Plan previous) {
-    return toBytes(plan, toBytes(checkSamePlan(plan, previous)));
-  }
-
-  /**
-   * The UTF-8 bytes of an {@code .ics} file that updates {@code previousExport}, the file written
-   * before: pass each written file to the next update for a chain of versions.
-   *
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException as {@link #toCalendar(Plan, byte[])}
-   */
-  public byte[] toBytes(Plan plan, byte[] previousExport) {
-    requireNonNull(plan, "plan");
-    requireNonNull(previousExport, "previousExport");
-    byte[] plain = toBytes(plan);
-    CalendarUpdate update = CalendarUpdate.between(plain, previousExport, plan.zone(),
-        CalendarAssembler.isUtcOnly(plan.zone()));
-    if (update.isEmpty()) {
-      return plain;
-    }
-    IcsWriter writer = new IcsWriter(plan.zone(), plain.length + 4096);
-    new CalendarAssembler(this, plan, writer, update).assemble();
-    return writer.toByteArray();
-  }
-
-  /**
-   * Writes the bytes of {@link #toBytes(Plan, Plan)} to {@code out}, then flushes it; does not
-   * close it.
-   *
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException as {@link #toCalendar(Plan, Plan)}
-   * @throws IOException if writing fails
-   */
-  public void write(Plan plan, Plan previous, OutputStream out) throws IOException {
-    requireNonNull(out, "out");
-    byte[] bytes = toBytes(plan, previous);
-    out.write(bytes);
-    out.flush();
-  }
-
-  /**
-   * Writes the bytes of {@link #toBytes(Plan, byte[])} to {@code out}, then flushes it; does not
-   * close it.
-   *
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException as {@link #toCalendar(Plan, byte[])}
-   * @throws IOException if writing fails
-   */
-  public void write(Plan plan, byte[] previousExport, OutputStream out) throws IOException {
-    requireNonNull(out, "out");
-    byte[] bytes = toBytes(plan, previousExport);
-    out.write(bytes);
-    out.flush();
-  }
-
-  private CalendarUpdate update(Plan plan, byte[] previousExport) {
-    return CalendarUpdate.between(toBytes(plan), previousExport, plan.zone(),
-        CalendarAssembler.isUtcOnly(plan.zone()));
-  }
-
-  private static Plan checkSamePlan(Plan plan, Plan previous) {
+  public IcsFile update(Plan plan, Plan previous) {
     requireNonNull(plan, "plan");
     requireNonNull(previous, "previous");
     if (!plan.protocol().id().equals(previous.protocol().id())
@@ -331,44 +228,68 @@ public final class IcalExporter {
       throw new IllegalArgumentException("previous is not a version of the same plan: "
           + previous + " and " + plan);
     }
-    return previous;
+    return update(plan, plainBytes(previous));
+  }
+
+  private byte[] plainBytes(Plan plan) {
+    // The content lines go straight into bytes: the same file as Folding.fold(toCalendar()
+    // .toString()), without the model (benchmarks/RESULTS.md).
+    int sessions = plan.sessions().size();
+    IcsWriter writer = new IcsWriter(plan.zone(), 16 * 1024
+        + sessions * (options.encoding() == SessionEncoding.ONE_EVENT_PER_SESSION ? 768 : 64));
+    new CalendarAssembler(options, timeZones, plan, writer, null).assemble();
+    return writer.toByteArray();
   }
 
   /** The calendar name, if set; otherwise the protocol's title is used (or a generic name). */
   public Optional<String> calendarName() {
-    return Optional.ofNullable(calendarName);
+    return options.name();
   }
 
   /** Minutes between a session's alarm and its start, or empty when alarms are off. */
   public OptionalInt alarmMinutesBefore() {
-    return alarmMinutes < 0 ? OptionalInt.empty() : OptionalInt.of(alarmMinutes);
+    return options.alarm();
   }
 
-  /** Whether each session is written as its own event instead of the compact series form. */
+  /** How sessions are written as events. */
+  public SessionEncoding encoding() {
+    return options.encoding();
+  }
+
+  /** Whether the encoding is {@link SessionEncoding#ONE_EVENT_PER_SESSION}. */
   public boolean oneEventPerSession() {
-    return oneEventPerSession;
+    return options.encoding() == SessionEncoding.ONE_EVENT_PER_SESSION;
   }
 
   /** Whether personal text is left out: generic titles only, no descriptions or categories. */
   public boolean privacyMode() {
-    return privacyMode;
+    return options.privacyMode();
   }
 
   /** The clock that supplies DTSTAMP, if one was injected; otherwise DTSTAMP is the injury. */
   public Optional<Clock> clock() {
-    return Optional.ofNullable(clock);
+    return Optional.ofNullable(options.clock());
   }
 
-  VTimeZones timeZones() {
-    return timeZones;
+  /** The REFRESH-INTERVAL written, if any. */
+  public Optional<Duration> refreshInterval() {
+    return Optional.ofNullable(options.refreshInterval());
+  }
+
+  /** The X-PUBLISHED-TTL written, if any. */
+  public Optional<Duration> publishedTtl() {
+    return Optional.ofNullable(options.publishedTtl());
   }
 
   @Override
   public String toString() {
-    return "IcalExporter[name=" + calendarName + ", alarm="
-        + (alarmMinutes < 0 ? "off" : alarmMinutes + " min")
-        + (oneEventPerSession ? ", one event per session" : ", compact")
-        + (privacyMode ? ", privacy mode" : "") + (clock == null ? "" : ", clock=" + clock) + "]";
+    return "IcalExporter[name=" + options.calendarName() + ", alarm="
+        + (options.alarmMinutes() < 0 ? "off" : options.alarmMinutes() + " min")
+        + ", " + options.encoding().name().toLowerCase(java.util.Locale.ROOT)
+        + (options.privacyMode() ? ", privacy mode" : "")
+        + (options.clock() == null ? "" : ", clock=" + options.clock())
+        + (options.refreshInterval() == null ? "" : ", refresh " + options.refreshInterval())
+        + (options.publishedTtl() == null ? "" : ", ttl " + options.publishedTtl()) + "]";
   }
 
   /** Collects an exporter's options; {@link #build()} validates them all at once. */
@@ -376,9 +297,11 @@ public final class IcalExporter {
     private @Nullable String calendarName;
     private boolean alarms = true;
     private int alarmMinutes = DEFAULT_ALARM_MINUTES;
-    private boolean oneEventPerSession;
+    private SessionEncoding encoding = SessionEncoding.PORTABLE;
     private boolean privacyMode;
     private @Nullable Clock clock;
+    private @Nullable Duration refreshInterval;
+    private @Nullable Duration publishedTtl;
 
     private Builder() {}
 
@@ -409,11 +332,41 @@ public final class IcalExporter {
     }
 
     /**
-     * Whether to write one event per session (for clients that want that) instead of the compact
-     * form with recurrence rules; default {@code false}.
+     * Sets how sessions are written as events; default {@link SessionEncoding#PORTABLE}, which
+     * every client expands alike. {@link SessionEncoding#COMPACT} is mis-read by Outlook,
+     * ical.js, sabre/vobject, libical and Google Calendar (see its documentation).
+     */
+    public Builder encoding(SessionEncoding encoding) {
+      this.encoding = requireNonNull(encoding, "encoding");
+      return this;
+    }
+
+    /**
+     * {@code true}: {@link SessionEncoding#ONE_EVENT_PER_SESSION}; {@code false}: the default,
+     * {@link SessionEncoding#PORTABLE}. A shorthand of {@link #encoding(SessionEncoding)}.
      */
     public Builder oneEventPerSession(boolean oneEventPerSession) {
-      this.oneEventPerSession = oneEventPerSession;
+      this.encoding = oneEventPerSession
+          ? SessionEncoding.ONE_EVENT_PER_SESSION : SessionEncoding.PORTABLE;
+      return this;
+    }
+
+    /**
+     * Sets the calendar's REFRESH-INTERVAL (RFC 7986, written with {@code VALUE=DURATION}): how
+     * often a subscribed client should fetch the file again; whole seconds, {@link
+     * IcalExporter#MIN_FEED_INTERVAL} to {@link IcalExporter#MAX_FEED_INTERVAL}. Default: none.
+     */
+    public Builder refreshInterval(Duration interval) {
+      this.refreshInterval = requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /**
+     * Sets the calendar's X-PUBLISHED-TTL, the same hint in the form Outlook and Apple Calendar
+     * read; same bounds as {@link #refreshInterval(Duration)}. Default: none.
+     */
+    public Builder publishedTtl(Duration ttl) {
+      this.publishedTtl = requireNonNull(ttl, "ttl");
       return this;
     }
 

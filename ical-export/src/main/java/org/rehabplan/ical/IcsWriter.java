@@ -183,6 +183,17 @@ final class IcsWriter implements ContentSink {
   }
 
   @Override
+  public void duration(String name, java.time.Duration value) {
+    name(name);
+    if (name.equals("REFRESH-INTERVAL")) {
+      ascii(";VALUE=DURATION");
+    }
+    put(':');
+    ascii(value.toString());
+    endLine();
+  }
+
+  @Override
   public void trigger(int minutes) {
     if (minutes != triggerMinutes) {
       triggerValue = triggerValue(minutes);

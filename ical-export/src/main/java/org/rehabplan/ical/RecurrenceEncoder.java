@@ -6,15 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,8 @@ import org.rehabplan.Session;
 
 /**
  * Splits a plan's sessions into the timed VEVENTs of the export: single events, or series written
- * as {@code DTSTART} + {@code RRULE} (+ {@code EXDATE}) or {@code DTSTART} + {@code RDATE}. Pure
+ * as {@code DTSTART} + {@code RRULE} (+ {@code EXDATE}), or in the compact form also {@code
+ * DTSTART} + {@code RDATE}. Pure
  * {@code java.time} logic; the recurrence sets it describes are computed here with RFC 5545's rules
  * and equal the sessions exactly.
  *
@@ -36,13 +35,15 @@ import org.rehabplan.Session;
  * <ul>
  *   <li>A session whose local start or end is ambiguous (in a DST overlap) cannot be written with
  *       a TZID without loss; it becomes a single event in UTC form.
- *   <li>A session that straddles an offset change becomes a single event (its DTEND is then an
- *       exact point in time, not a duration applied by the client).
+ *   <li>A session that straddles an offset change becomes a single event in UTC form (its DTEND
+ *       is then an exact point in time, not a duration some client applies in local time).
  *   <li>Series use only regular sessions, and an RRULE never spans a change of UTC offset: a day
  *       with a change, or on which an expansion would fall in a DST gap or overlap or straddle a
- *       change, splits the rule, and its sessions go to an RDATE list (whose values are resolved
- *       one by one). Rule expansion across DST changes is where clients disagree most (biweekly,
- *       for one, shifts some BYHOUR instances on the day of the change).
+ *       change, splits the rule, and its sessions become single events (portable) or go to an
+ *       RDATE list (compact; its values are resolved one by one). Rule expansion across DST
+ *       changes is where clients disagree most (biweekly, for one, shifts some BYHOUR instances
+ *       on the day of the change); a weekly rule also stops before a week with such a day (see
+ *       {@link #isSafeWeek}).
  *   <li>Rules are {@code FREQ=DAILY} or {@code FREQ=WEEKLY;BYDAY=..}, with {@code BYHOUR} and
  *       {@code BYMINUTE} for several times a day (one minute-of-hour per rule, so the BYHOUR ×
  *       BYMINUTE product never adds instances), {@code UNTIL} at the last instance, and DTSTART
@@ -93,21 +94,24 @@ final class RecurrenceEncoder {
     }
   }
 
+  private static final Duration ONE_DAY = Duration.ofDays(1);
+  private static final Duration TWO_DAYS = Duration.ofDays(2);
+  private static final Duration NINE_DAYS = Duration.ofDays(9);
+
   private static final Comparator<Session> BY_START =
       Comparator.comparing(Session::start).thenComparing(Session::id);
 
-  private final ZoneId zone;
-  private final ZoneRules rules;
+  private final ZoneTable zone;
   private final boolean utcOnly;
+  private IdentityHashMap<Session, LocalDateTime> localStarts = new IdentityHashMap<>();
 
   /**
-   * @param zone the person's zone
+   * @param zone the offset changes of the person's zone over the export's range
    * @param utcOnly whether every date-time is written in UTC (fixed-offset zones); then the
    *     analysis runs in UTC
    */
-  RecurrenceEncoder(ZoneId zone, boolean utcOnly) {
-    this.zone = utcOnly ? ZoneOffset.UTC : zone;
-    this.rules = this.zone.getRules();
+  RecurrenceEncoder(ZoneTable zone, boolean utcOnly) {
+    this.zone = utcOnly ? new ZoneTable(ZoneOffset.UTC, Instant.EPOCH, Instant.EPOCH) : zone;
     this.utcOnly = utcOnly;
   }
 
@@ -120,32 +124,52 @@ final class RecurrenceEncoder {
     return out;
   }
 
+  /**
+   * The portable form: series only where every client expands them alike, single events
+   * otherwise. A series is one time of day ({@code FREQ=DAILY} or {@code FREQ=WEEKLY;BYDAY=..},
+   * no {@code BYHOUR}/{@code BYMINUTE}: DTSTART gives the time), so it has at most one instance a
+   * local day; UNTIL in UTC; EXDATE in DTSTART's form; no RDATE. Every rule fits Outlook's
+   * recurrence templates ([MS-OXCICAL] 2.1.3.2.2).
+   */
+  List<TimedEvent> portable(List<Session> sessions) {
+    return grouped(sessions, true);
+  }
+
   /** The compact form: series where sessions repeat, RDATE lists or single events otherwise. */
   List<TimedEvent> compact(List<Session> sessions) {
-    Map<String, List<Session>> groups = new LinkedHashMap<>();
+    return grouped(sessions, false);
+  }
+
+  private List<TimedEvent> grouped(List<Session> sessions, boolean portable) {
+    localStarts = new IdentityHashMap<>(sessions.size());
+    record GroupKey(
+        String intervention, String phase, Duration length, List<String> awaited) {}
+    Map<GroupKey, List<Session>> groups = new LinkedHashMap<>();
     for (Session s : sessions) {
       // Firm and conditional sessions never share a series: their status and alarms differ.
-      String key = s.intervention().id() + "/" + s.phase().id() + "/" + s.duration() + "/"
-          + s.awaitedCriteria().stream().map(c -> c.id()).toList();
+      GroupKey key = new GroupKey(s.intervention().id(), s.phase().id(), s.duration(),
+          s.awaitedCriteria().stream().map(c -> c.id()).toList());
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
     }
     List<TimedEvent> out = new ArrayList<>();
     for (List<Session> group : groups.values()) {
-      compactGroup(group, out);
+      group(group, portable, out);
     }
     out.sort(Comparator.comparing((TimedEvent e) -> e.master().start())
         .thenComparing(e -> e.master().id()));
     return out;
   }
 
-  private void compactGroup(List<Session> group, List<TimedEvent> out) {
+  private void group(List<Session> group, boolean portable, List<TimedEvent> out) {
     List<Session> leftovers = new ArrayList<>();
-    // Buckets of regular sessions by second-of-hour of their local start.
+    // Buckets of regular sessions by their local start: the second of the day (portable, one
+    // time of day per series) or of the hour (compact, BYHOUR for several hours).
     Map<Integer, List<Session>> buckets = new TreeMap<>();
     for (Session s : group) {
       if (isRegular(s)) {
-        LocalTime t = local(s.start()).toLocalTime();
-        buckets.computeIfAbsent(t.getMinute() * 60 + t.getSecond(), k -> new ArrayList<>()).add(s);
+        LocalTime t = localStart(s).toLocalTime();
+        int key = (portable ? t.getHour() * 3600 : 0) + t.getMinute() * 60 + t.getSecond();
+        buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
       } else {
         out.add(single("series:", s));
       }
@@ -154,8 +178,10 @@ final class RecurrenceEncoder {
       planBucket(bucket, leftovers, out);
     }
     leftovers.sort(BY_START);
-    if (leftovers.size() == 1) {
-      out.add(single("series:", leftovers.get(0)));
+    if (portable || leftovers.size() == 1) {
+      for (Session s : leftovers) {
+        out.add(single("series:", s));
+      }
     } else if (!leftovers.isEmpty()) {
       out.add(new TimedEvent("series:" + leftovers.get(0).id(), leftovers.get(0), null, List.of(),
           leftovers.subList(1, leftovers.size()), utcOnly));
@@ -164,12 +190,12 @@ final class RecurrenceEncoder {
 
   private void planBucket(List<Session> bucket, List<Session> leftovers, List<TimedEvent> out) {
     Duration length = bucket.get(0).duration();
-    LocalTime first = local(bucket.get(0).start()).toLocalTime();
+    LocalTime first = localStart(bucket.get(0)).toLocalTime();
     int minute = first.getMinute();
     int second = first.getSecond();
     TreeMap<LocalDate, Map<Integer, Session>> byDate = new TreeMap<>();
     for (Session s : bucket) {
-      LocalDateTime l = local(s.start());
+      LocalDateTime l = localStart(s);
       byDate.computeIfAbsent(l.toLocalDate(), d -> new HashMap<>()).put(l.getHour(), s);
     }
     // The hours that occur on most of the bucket's dates.
@@ -205,9 +231,12 @@ final class RecurrenceEncoder {
       if (frequency == Frequency.WEEKLY && !weekdays.contains(d.getDayOfWeek())) {
         continue;
       }
-      Instant dayStart = d.atStartOfDay(zone).toInstant();
-      ZoneOffset offset = rules.getOffset(dayStart);
-      if (isSafeDate(d, dayStart, hours, minute, second, length)) {
+      Instant dayStart = zone.startOfDay(d);
+      ZoneOffset offset = zone.offset(dayStart);
+      boolean safe = frequency == Frequency.DAILY
+          ? isSafeDate(d, dayStart, hours, minute, second, length)
+          : isSafeWeek(d, hours, minute, second, length);
+      if (safe) {
         if (!offset.equals(runOffset)) {
           planRun(run, byDate, hours, frequency, weekdays, minute, second, leftovers, out);
           run = new ArrayList<>();
@@ -273,7 +302,7 @@ final class RecurrenceEncoder {
       LocalDate d = run.get(i);
       Map<Integer, Session> day = byDate.get(d);
       for (int h : hours) {
-        Instant t = LocalDateTime.of(d, LocalTime.of(h, minute, second)).atZone(zone).toInstant();
+        Instant t = zone.instant(LocalDateTime.of(d, LocalTime.of(h, minute, second)));
         if (t.isBefore(master.start()) || t.isAfter(until)) {
           continue;
         }
@@ -303,9 +332,10 @@ final class RecurrenceEncoder {
   private boolean isSafeDate(
       LocalDate d, Instant dayStart, Set<Integer> hours, int minute, int second,
       Duration length) {
-    ZoneOffsetTransition change = rules.nextTransition(dayStart.minusNanos(1));
-    if (change != null
-        && change.getInstant().isBefore(d.plusDays(1).atStartOfDay(zone).toInstant())) {
+    if (!zone.changesWithin(dayStart.minus(ONE_DAY), dayStart.plus(TWO_DAYS).plus(length))) {
+      return true; // no offset change near: every local time of the day exists once
+    }
+    if (zone.changesWithin(dayStart, zone.startOfDay(d.plusDays(1)))) {
       return false;
     }
     for (int h : hours) {
@@ -313,30 +343,68 @@ final class RecurrenceEncoder {
       if (!isUnambiguous(l)) {
         return false;
       }
-      Instant t = l.atZone(zone).toInstant();
-      if (!rules.getOffset(t).equals(rules.getOffset(t.plus(length)))) {
+      Instant t = zone.instant(l);
+      if (!zone.offset(t).equals(zone.offset(t.plus(length)))) {
         return false;
       }
     }
     return true;
   }
 
+  /**
+   * Whether every day of the ISO week (Monday to Sunday, RFC 5545's default WKST) of {@code d} is
+   * {@linkplain #isSafeDate safe}. iCal4j 4.4.0 expands a {@code FREQ=WEEKLY;BYDAY=..} week from
+   * one date-time of that week: when the rule's local time falls in a DST gap on any day of the
+   * week, the shifted wall time is carried to the week's other days (Europe/Jersey, 23 to 29
+   * March 2020: 01:20 became 02:20 on Monday and Wednesday, and Friday fell after UNTIL). So a
+   * weekly rule only covers weeks in which its times exist once on every day.
+   */
+  private boolean isSafeWeek(
+      LocalDate d, Set<Integer> hours, int minute, int second, Duration length) {
+    LocalDate monday = d.minusDays(d.getDayOfWeek().getValue() - 1L);
+    Instant start = zone.startOfDay(monday);
+    if (!zone.changesWithin(start.minus(ONE_DAY), start.plus(NINE_DAYS).plus(length))) {
+      return true; // no offset change near the week
+    }
+    for (int i = 0; i < 7; i++) {
+      LocalDate day = monday.plusDays(i);
+      if (!isSafeDate(day, zone.startOfDay(day), hours, minute, second, length)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A single event. In UTC form when its local start or end is ambiguous, or when it straddles an
+   * offset change: ical.js 2.2.1 takes such an event's end as its local start plus the exact
+   * duration, which lands in the DST gap (Australia/NSW, 01:45 to 03:00 on 2 October 2033 read as
+   * ending 15:00Z instead of 16:00Z).
+   */
   private TimedEvent single(String prefix, Session s) {
-    boolean utc = utcOnly || !isUnambiguous(local(s.start())) || !isUnambiguous(local(s.end()));
+    boolean utc = utcOnly || !isRegular(s);
     return new TimedEvent(prefix + s.id(), s, null, List.of(), List.of(), utc);
   }
 
   /** Unambiguous start and end, same offset at both: may join a series. */
   private boolean isRegular(Session s) {
+    if (!zone.changesWithin(s.start().minus(ONE_DAY), s.end().plus(ONE_DAY))) {
+      return true; // no offset change near
+    }
     return isUnambiguous(local(s.start())) && isUnambiguous(local(s.end()))
-        && rules.getOffset(s.start()).equals(rules.getOffset(s.end()));
+        && zone.offset(s.start()).equals(zone.offset(s.end()));
   }
 
   private boolean isUnambiguous(LocalDateTime l) {
-    return rules.getValidOffsets(l).size() == 1;
+    return zone.isUnambiguous(l);
   }
 
   private LocalDateTime local(Instant t) {
-    return LocalDateTime.ofInstant(t, zone);
+    return zone.local(t);
+  }
+
+  /** The local start of {@code s}, computed once per session and export. */
+  private LocalDateTime localStart(Session s) {
+    return localStarts.computeIfAbsent(s, x -> zone.local(x.start()));
   }
 }

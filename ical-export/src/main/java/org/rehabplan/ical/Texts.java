@@ -8,6 +8,13 @@ import org.rehabplan.InterventionKind;
 
 /** The checks and wording of the exported texts; the one place their messages are worded. */
 final class Texts {
+  /** The PRODID of every exported calendar. */
+  static final String PRODUCT_ID = "-//rehabplan//rehabplan ical-export//EN";
+  /** The X-property telling what a component shows: session, guidance, phase or milestone. */
+  static final String ITEM_PROPERTY = "X-REHABPLAN-ITEM";
+  /** The longest calendar name accepted, in characters. */
+  static final int MAX_NAME_LENGTH = 255;
+
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
 
@@ -18,9 +25,9 @@ final class Texts {
     if (name.isBlank()) {
       throw new IllegalArgumentException("calendarName must not be blank: \"" + name + "\"");
     }
-    if (name.length() > IcalExporter.MAX_NAME_LENGTH) {
+    if (name.length() > MAX_NAME_LENGTH) {
       throw new IllegalArgumentException("calendarName must be at most "
-          + IcalExporter.MAX_NAME_LENGTH + " characters: " + name.length());
+          + MAX_NAME_LENGTH + " characters: " + name.length());
     }
     checkControls(name, "calendarName", false);
     return name;

@@ -94,6 +94,16 @@ final class VTimeZones {
       observances.add(observance(rules.isDaylightSavings(t.getInstant()), t.getDateTimeBefore(),
           t.getOffsetBefore(), t.getOffsetAfter()));
     }
+    if (observances.stream().allMatch(o -> o instanceof Daylight)) {
+      // A zone on permanent "daylight" time (Africa/Tripoli since 2013, for one): written as
+      // STANDARD, which readers need at least one of (Python icalendar refuses a VTIMEZONE of
+      // DAYLIGHT observances only); the offsets are what count.
+      List<Observance> standard = new ArrayList<>(observances.size());
+      for (Observance o : observances) {
+        standard.add(new Standard(o.getPropertyList()));
+      }
+      observances = standard;
+    }
     return new VTimeZone(new PropertyList(List.of(new TzId(zone.getId()))),
         new ComponentList<>(observances));
   }

@@ -57,8 +57,8 @@ class CalendarUpdateTest {
 
   @Test
   void painRelievedMovesTheStretchingSeriesAndCancelsTheRemainingSelfChecks() {
-    String v1 = EXPORTER.toIcs(V1);
-    String v2 = EXPORTER.toIcs(V2, V1);
+    String v1 = EXPORTER.export(V1).text();
+    String v2 = EXPORTER.update(V2, V1).text();
     // Stretching was to begin Thu 1 April; with Restore under way it begins Tue 30 March, under
     // the same UID with SEQUENCE 1.
     String before = eventWith(v1, "DTSTART;TZID=Europe/Berlin:20270401T104000");
@@ -95,14 +95,14 @@ class CalendarUpdateTest {
     assertEquals(uid(eventWith(v1, "DTSTART;TZID=Europe/Berlin:20270327T183000")), uid(ice));
     // The client's view is version 2, whichever library reads the files.
     assertEquals(Expansions.expected(V2), Expansions.biweeklyAfterUpdates(List.of(v1, v2)));
-    assertFalse(EXPORTER.toCalendar(V2, V1).validate().hasErrors());
+    assertFalse(EXPORTER.update(V2, V1).toCalendar().validate().hasErrors());
   }
 
   @Test
   void anEventThatChangesTwiceGoesFromSequence0To1To2() {
-    byte[] v1 = EXPORTER.toBytes(V1);
-    byte[] v2 = EXPORTER.toBytes(V2, v1);
-    String v3 = EXPORTER.toIcs(V3, v2);
+    byte[] v1 = EXPORTER.export(V1).bytes();
+    byte[] v2 = EXPORTER.update(V2, v1).bytes();
+    String v3 = EXPORTER.update(V3, v2).text();
     // Restore: tentative from Wed 31 March in version 1, under way from Tue 30 March in version
     // 2, cut short by the setback on Wed 31 March in version 3.
     Map<String, UpdateFiles.Event> e1 = UpdateFiles.events(new String(v1, UTF_8));
@@ -137,44 +137,44 @@ class CalendarUpdateTest {
   @Test
   void reExportingWithAnEmptyLogChangesNothing() {
     Plan same = Scheduler.replan(V1, ProgressLog.empty(), V1.request().injuredAt().toInstant());
-    String update = EXPORTER.toIcs(same, V1);
+    String update = EXPORTER.update(same, V1).text();
     assertFalse(update.contains("SEQUENCE:"), "SEQUENCE 0 everywhere (the default)");
     assertFalse(update.contains("STATUS:CANCELLED"));
-    assertEquals(EXPORTER.toIcs(same), update, "the plain export, byte for byte");
-    assertEquals(UpdateFiles.events(EXPORTER.toIcs(V1)).keySet(),
+    assertEquals(EXPORTER.export(same).text(), update, "the plain export, byte for byte");
+    assertEquals(UpdateFiles.events(EXPORTER.export(V1).text()).keySet(),
         UpdateFiles.events(update).keySet());
-    assertArrayEquals(EXPORTER.toBytes(V1), EXPORTER.toBytes(V1, V1));
-    assertArrayEquals(EXPORTER.toBytes(V1), EXPORTER.toBytes(V1, EXPORTER.toBytes(V1)));
+    assertArrayEquals(EXPORTER.export(V1).bytes(), EXPORTER.update(V1, V1).bytes());
+    assertArrayEquals(EXPORTER.export(V1).bytes(), EXPORTER.update(V1, EXPORTER.export(V1).bytes()).bytes());
   }
 
   @Test
   void allFormsOfTheUpdateAgree() throws IOException {
-    byte[] bytes = EXPORTER.toBytes(V2, V1);
-    assertEquals(new String(bytes, UTF_8), EXPORTER.toIcs(V2, V1));
-    assertArrayEquals(bytes, EXPORTER.toBytes(V2, EXPORTER.toBytes(V1)));
-    assertEquals(new String(bytes, UTF_8), EXPORTER.toIcs(V2, EXPORTER.toBytes(V1)));
+    byte[] bytes = EXPORTER.update(V2, V1).bytes();
+    assertEquals(new String(bytes, UTF_8), EXPORTER.update(V2, V1).text());
+    assertArrayEquals(bytes, EXPORTER.update(V2, EXPORTER.export(V1).bytes()).bytes());
+    assertEquals(new String(bytes, UTF_8), EXPORTER.update(V2, EXPORTER.export(V1).bytes()).text());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    EXPORTER.write(V2, V1, out);
+    EXPORTER.update(V2, V1).writeTo(out);
     assertArrayEquals(bytes, out.toByteArray());
     out.reset();
-    EXPORTER.write(V2, EXPORTER.toBytes(V1), out);
+    EXPORTER.update(V2, EXPORTER.export(V1).bytes()).writeTo(out);
     assertArrayEquals(bytes, out.toByteArray());
-    Calendar calendar = EXPORTER.toCalendar(V2, EXPORTER.toBytes(V1));
+    Calendar calendar = EXPORTER.update(V2, EXPORTER.export(V1).bytes()).toCalendar();
     assertEquals(new String(bytes, UTF_8), Folding.fold(calendar.toString()));
-    assertEquals(calendar, EXPORTER.toCalendar(V2, V1));
+    assertEquals(calendar, EXPORTER.update(V2, V1).toCalendar());
   }
 
   @Test
   void otherOptionsStillGiveACorrectUpdateAndPrivacyModeWritesNoTitleOfACancelledEvent() {
     IcalExporter privacy = EXPORTER.toBuilder().privacyMode(true).build();
-    String v1 = EXPORTER.toIcs(V1);
-    String v2 = privacy.toIcs(V2, EXPORTER.toBytes(V1));
+    String v1 = EXPORTER.export(V1).text();
+    String v2 = privacy.update(V2, EXPORTER.export(V1).bytes()).text();
     String cancelled = eventWith(v2, "STATUS:CANCELLED");
     assertFalse(cancelled.contains("SUMMARY"), cancelled);
     assertFalse(v2.contains("Self-check"), "no personal text in privacy mode");
     assertEquals(Expansions.expected(V2), Expansions.biweeklyAfterUpdates(List.of(v1, v2)));
     IcalExporter oneEach = EXPORTER.toBuilder().oneEventPerSession(true).build();
-    String each = oneEach.toIcs(V2, EXPORTER.toBytes(V1));
+    String each = oneEach.update(V2, EXPORTER.export(V1).bytes()).text();
     assertEquals(Expansions.expected(V2), Expansions.biweeklyAfterUpdates(List.of(v1, each)));
   }
 
@@ -183,24 +183,24 @@ class CalendarUpdateTest {
     Plan other = Scheduler.plan(Protocols.hamstringStrain(), PlanRequest.builder()
         .injuredAt(ZonedDateTime.parse("2027-03-27T18:31+01:00[Europe/Berlin]")).build());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EXPORTER.toBytes(V2, other));
+        () -> EXPORTER.update(V2, other).bytes());
     assertTrue(e.getMessage().startsWith("previous is not a version of the same plan"),
         e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> EXPORTER.toBytes(V2, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(UTF_8)));
+        () -> EXPORTER.update(V2, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(UTF_8)).bytes());
     assertEquals("previous export is not a complete calendar written by rehabplan's ical-export",
         e.getMessage());
     Plan newYork = GoldenFileTest.newYork();
     e = assertThrows(IllegalArgumentException.class,
-        () -> EXPORTER.toBytes(V2, EXPORTER.toBytes(newYork)));
+        () -> EXPORTER.update(V2, EXPORTER.export(newYork).bytes()).bytes());
     assertTrue(e.getMessage().startsWith("previous export is of another time zone than"
         + " Europe/Berlin: DTSTART;TZID=America/New_York:"), e.getMessage());
   }
 
   @Test
   void conditionalSessionsAreTentativeWithoutAlarmsUntilTheReportingCheckInMakesThemFirm() {
-    String v1 = EXPORTER.toIcs(V1).replace("\r\n ", "");
-    String v2 = EXPORTER.toIcs(V2, V1).replace("\r\n ", "");
+    String v1 = EXPORTER.export(V1).text().replace("\r\n ", "");
+    String v2 = EXPORTER.update(V2, V1).text().replace("\r\n ", "");
     // Before pain relief is reported: stretching is a projection, not an appointment.
     String before = eventWith(v1, "DTSTART;TZID=Europe/Berlin:20270401T104000");
     assertTrue(before.contains("\r\nSTATUS:TENTATIVE\r\n"), before);
@@ -230,8 +230,10 @@ class CalendarUpdateTest {
 
   @Test
   void theCalendarAndEveryPhaseEventCarryTheNotice() {
-    String v1 = EXPORTER.toIcs(V1).replace("\r\n ", "");
-    assertTrue(v1.contains("\r\nX-WR-CALDESC:A rehabilitation plan made by rehabplan"), v1);
+    String v1 = EXPORTER.export(V1).text().replace("\r\n ", "");
+    String calendar = v1.substring(0, v1.indexOf("BEGIN:VEVENT"));
+    assertTrue(calendar.contains("\r\nX-WR-CALDESC:") && calendar.contains(
+        "Educational content\\, not medical advice."), calendar);
     int phases = 0;
     for (String event : v1.split("BEGIN:VEVENT")) {
       if (event.contains("X-REHABPLAN-ITEM:phase")) {

@@ -51,7 +51,7 @@ class ExporterBuilderFuzzTest {
         }
         return;
       }
-      assertTrue(exporter.toBytes(PLAN).length > 0);
+      assertTrue(exporter.export(PLAN).bytes().length > 0);
     });
   }
 }

@@ -48,24 +48,45 @@ class GoldenFileTest {
 
   @Test
   void berlinMatchesTheGoldenFile() throws IOException {
-    compare("hamstring-berlin.ics", EXPORTER.toBytes(berlin()));
+    compare("hamstring-berlin.ics", EXPORTER.export(berlin()).bytes());
   }
 
   @Test
   void newYorkMatchesTheGoldenFile() throws IOException {
-    compare("hamstring-new-york.ics", EXPORTER.toBytes(newYork()));
+    compare("hamstring-new-york.ics", EXPORTER.export(newYork()).bytes());
+  }
+
+  @Test
+  void berlinCompactMatchesTheGoldenFile() throws IOException {
+    compare("hamstring-berlin-compact.ics",
+        EXPORTER.toBuilder().encoding(SessionEncoding.COMPACT).build().export(berlin()).bytes());
+  }
+
+  @Test
+  void theDefaultGoldenFilesKeepOutlooksRules() throws IOException {
+    for (String name : List.of("hamstring-berlin.ics", "hamstring-new-york.ics",
+        "hamstring-berlin-one-each.ics")) {
+      OutlookRules.assertClean(Files.readString(golden(name)));
+    }
+    // The compact form is what Outlook mis-reads: the checker finds its RDATE and BYHOUR lists.
+    List<String> compact = OutlookRules.problems(
+        Files.readString(golden("hamstring-berlin-compact.ics")));
+    assertTrue(compact.stream().anyMatch(p -> p.contains(": RDATE (")), compact::toString);
+    assertTrue(compact.stream().anyMatch(p -> p.contains("more than one BYHOUR value")),
+        compact::toString);
   }
 
   @Test
   void berlinOneEventPerSessionMatchesTheGoldenFile() throws IOException {
     compare("hamstring-berlin-one-each.ics",
-        EXPORTER.toBuilder().oneEventPerSession(true).build().toBytes(berlin()));
+        EXPORTER.toBuilder().oneEventPerSession(true).build().export(berlin()).bytes());
   }
 
   @Test
   void goldenFilesKeepTheRules() throws IOException {
     for (String name : List.of(
-        "hamstring-berlin.ics", "hamstring-new-york.ics", "hamstring-berlin-one-each.ics")) {
+        "hamstring-berlin.ics", "hamstring-new-york.ics", "hamstring-berlin-one-each.ics",
+        "hamstring-berlin-compact.ics")) {
       byte[] bytes = Files.readAllBytes(golden(name));
       List<String> physical = Rfc5545.assertWellFormed(bytes);
       assertTrue(physical.stream().anyMatch(l -> l.startsWith(" ")), "long lines are folded");

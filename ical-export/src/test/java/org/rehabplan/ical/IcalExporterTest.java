@@ -74,36 +74,36 @@ class IcalExporterTest {
   @Test
   void sameInputGivesTheSameBytes() throws IOException {
     Plan plan = GoldenFileTest.berlin();
-    String first = DEFAULT.toIcs(plan);
-    assertEquals(first, IcalExporter.builder().build().toIcs(GoldenFileTest.berlin()));
+    String first = DEFAULT.export(plan).text();
+    assertEquals(first, IcalExporter.builder().build().export(GoldenFileTest.berlin()).text());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DEFAULT.write(plan, out);
+    DEFAULT.export(plan).writeTo(out);
     assertArrayEquals(first.getBytes(UTF_8), out.toByteArray());
-    assertArrayEquals(first.getBytes(UTF_8), DEFAULT.toBytes(plan));
+    assertArrayEquals(first.getBytes(UTF_8), DEFAULT.export(plan).bytes());
   }
 
   @Test
   void uidsAreHashedUniqueAndStable() {
     Plan plan = GoldenFileTest.berlin();
-    List<String> uids = values(DEFAULT.toIcs(plan), "UID:");
+    List<String> uids = values(DEFAULT.export(plan).text(), "UID:");
     assertEquals(uids.size(), new HashSet<>(uids).size(), "unique");
     uids.forEach(u -> assertTrue(u.matches("[0-9a-f]{32}@rehabplan"), u));
-    assertEquals(uids, values(DEFAULT.toIcs(GoldenFileTest.berlin()), "UID:"), "stable");
+    assertEquals(uids, values(DEFAULT.export(GoldenFileTest.berlin()).text(), "UID:"), "stable");
     Plan later = hamstring("2027-03-27T18:31+01:00[Europe/Berlin]");
-    Set<String> other = new HashSet<>(values(DEFAULT.toIcs(later), "UID:"));
+    Set<String> other = new HashSet<>(values(DEFAULT.export(later).text(), "UID:"));
     assertTrue(Collections.disjoint(new HashSet<>(uids), other), "another plan, other UIDs");
     List<String> each = values(
-        DEFAULT.toBuilder().oneEventPerSession(true).build().toIcs(plan), "UID:");
+        DEFAULT.toBuilder().oneEventPerSession(true).build().export(plan).text(), "UID:");
     assertEquals(each.size(), new HashSet<>(each).size());
   }
 
   @Test
   void dtstampIsTheInjuryOrTheInjectedClock() {
     Plan plan = GoldenFileTest.berlin();
-    assertEquals(Set.of("20270327T173000Z"), Set.copyOf(values(DEFAULT.toIcs(plan), "DTSTAMP:")));
+    assertEquals(Set.of("20270327T173000Z"), Set.copyOf(values(DEFAULT.export(plan).text(), "DTSTAMP:")));
     Clock clock = Clock.fixed(Instant.parse("2030-01-02T03:04:05.678Z"), ZoneId.of("Asia/Tokyo"));
     IcalExporter stamped = IcalExporter.builder().clock(clock).build();
-    assertEquals(Set.of("20300102T030405Z"), Set.copyOf(values(stamped.toIcs(plan), "DTSTAMP:")));
+    assertEquals(Set.of("20300102T030405Z"), Set.copyOf(values(stamped.export(plan).text(), "DTSTAMP:")));
   }
 
   @ParameterizedTest
@@ -111,7 +111,7 @@ class IcalExporterTest {
       "2027-06-01T09:10-03:00[Etc/GMT+3]", "2027-06-01T09:10Z"})
   void fixedOffsetZonesAreWrittenInUtc(String injuredAt) {
     Plan plan = hamstring(injuredAt);
-    String ics = DEFAULT.toIcs(plan);
+    String ics = DEFAULT.export(plan).text();
     assertFalse(ics.contains("TZID"), "no TZID for a fixed offset");
     assertFalse(ics.contains("VTIMEZONE"));
     for (String line : contentLines(ics)) {
@@ -126,7 +126,7 @@ class IcalExporterTest {
   void saoPauloUsesTheJdkRulesNotIcal4jsStaleOnes() {
     // Brazil dropped DST in 2019; iCal4j 4.4.0's bundled definition still has it.
     Plan plan = hamstring("2027-01-10T08:00-03:00[America/Sao_Paulo]");
-    String ics = DEFAULT.toIcs(plan);
+    String ics = DEFAULT.export(plan).text();
     String vtimezone = ics.substring(ics.indexOf("BEGIN:VTIMEZONE"),
         ics.indexOf("END:VTIMEZONE"));
     assertFalse(vtimezone.contains("DAYLIGHT"), vtimezone);
@@ -137,20 +137,43 @@ class IcalExporterTest {
   @Test
   void everyTzidHasItsVtimezoneAndCalendarsDoNotShareIt() {
     Plan plan = GoldenFileTest.berlin();
-    Calendar a = DEFAULT.toCalendar(plan);
-    Calendar b = DEFAULT.toCalendar(plan);
+    Calendar a = DEFAULT.export(plan).toCalendar();
+    Calendar b = DEFAULT.export(plan).toCalendar();
     List<VTimeZone> zones = a.getComponents(Component.VTIMEZONE);
     assertEquals(1, zones.size());
     assertEquals("Europe/Berlin", zones.get(0).getTimeZoneId().getValue());
     assertNotSame(zones.get(0), b.getComponents(Component.VTIMEZONE).get(0));
-    assertEquals(DEFAULT.toIcs(plan), Folding.fold(a.toString()));
+    assertEquals(DEFAULT.export(plan).text(), Folding.fold(a.toString()));
+  }
+
+  @Test
+  void portableFormIsTheDefaultWithOneTimeOfDayPerRuleAndNoRdate() {
+    Plan plan = GoldenFileTest.berlin();
+    assertEquals(SessionEncoding.PORTABLE, DEFAULT.encoding());
+    String portable = DEFAULT.export(plan).text();
+    String compact = DEFAULT.toBuilder().encoding(SessionEncoding.COMPACT).build()
+        .export(plan).text();
+    String each = DEFAULT.toBuilder().oneEventPerSession(true).build().export(plan).text();
+    long portableEvents = values(portable, "X-REHABPLAN-ITEM:session").size();
+    assertTrue(portableEvents < values(each, "X-REHABPLAN-ITEM:session").size());
+    assertTrue(portableEvents > values(compact, "X-REHABPLAN-ITEM:session").size());
+    assertFalse(portable.contains("RDATE"));
+    assertFalse(portable.contains("BYHOUR"));
+    assertFalse(portable.contains("BYMINUTE"));
+    assertTrue(portable.contains("RRULE:FREQ=DAILY;UNTIL="));
+    assertTrue(portable.contains("RRULE:FREQ=WEEKLY;UNTIL="));
+    assertTrue(compact.contains("RDATE"), "the compact form of this plan has an RDATE list");
+    assertTrue(compact.contains(";BYHOUR="), "and BYHOUR lists");
+    OutlookRules.assertClean(portable);
+    assertRoundTrip(plan, portable);
   }
 
   @Test
   void compactFormUsesRulesAndIsSmallerThanOneEventPerSession() {
     Plan plan = GoldenFileTest.berlin();
-    String compact = DEFAULT.toIcs(plan);
-    String each = DEFAULT.toBuilder().oneEventPerSession(true).build().toIcs(plan);
+    String compact = DEFAULT.toBuilder().encoding(SessionEncoding.COMPACT).build()
+        .export(plan).text();
+    String each = DEFAULT.toBuilder().oneEventPerSession(true).build().export(plan).text();
     long compactEvents = values(compact, "X-REHABPLAN-ITEM:session").size();
     long eachEvents = values(each, "X-REHABPLAN-ITEM:session").size();
     assertEquals(plan.sessions().size(), eachEvents);
@@ -165,16 +188,16 @@ class IcalExporterTest {
   @Test
   void alarmsDefaultToTenMinutesAndCanBeChangedOrTurnedOff() {
     Plan plan = GoldenFileTest.berlin();
-    String ics = DEFAULT.toIcs(plan);
+    String ics = DEFAULT.export(plan).text();
     // Firm sessions only: a conditional one (STATUS:TENTATIVE) gets no reminder.
     long sessions = values(ics, "X-REHABPLAN-ITEM:session").size()
         - ics.split("STATUS:TENTATIVE\r\nX-REHABPLAN-ITEM:session", -1).length + 1;
     assertTrue(sessions > 0 && sessions < values(ics, "X-REHABPLAN-ITEM:session").size());
     assertEquals(sessions, values(ics, "TRIGGER:-PT10M").size());
     assertEquals(sessions, values(ics, "ACTION:DISPLAY").size());
-    String thirty = IcalExporter.builder().alarmMinutesBefore(30).build().toIcs(plan);
+    String thirty = IcalExporter.builder().alarmMinutesBefore(30).build().export(plan).text();
     assertEquals(sessions, values(thirty, "TRIGGER:-PT30M").size());
-    String off = IcalExporter.builder().alarmMinutesBefore(30).noAlarms().build().toIcs(plan);
+    String off = IcalExporter.builder().alarmMinutesBefore(30).noAlarms().build().export(plan).text();
     assertFalse(off.contains("VALARM"));
     assertEquals(0, IcalExporter.builder().alarmMinutesBefore(0).build()
         .alarmMinutesBefore().getAsInt());
@@ -183,7 +206,7 @@ class IcalExporterTest {
   @Test
   void asNeededGuidanceIsOnThePhaseNotTimed() {
     Plan plan = GoldenFileTest.berlin();
-    String ics = DEFAULT.toIcs(plan);
+    String ics = DEFAULT.export(plan).text();
     List<String> summaries = values(ics, "SUMMARY:");
     for (Intervention i : plan.protocol().interventions()) {
       if (i.timing() instanceof Timing.AsNeeded) {
@@ -198,7 +221,7 @@ class IcalExporterTest {
   @Test
   void phasesAndGuidanceAreAllDayTentativeWhenGated() {
     Plan plan = GoldenFileTest.berlin();
-    String ics = DEFAULT.toIcs(plan);
+    String ics = DEFAULT.export(plan).text();
     List<String> lines = contentLines(ics);
     int protect = lines.indexOf("SUMMARY:Protect phase");
     int restore = lines.indexOf("SUMMARY:Restore phase");
@@ -212,17 +235,53 @@ class IcalExporterTest {
   }
 
   @Test
+  void feedHintsAreWrittenOnlyOnRequestAndTheCalendarSaysWhatItIs() {
+    Plan plan = GoldenFileTest.berlin();
+    String plain = DEFAULT.export(plan).text();
+    assertFalse(plain.contains("REFRESH-INTERVAL"));
+    assertFalse(plain.contains("X-PUBLISHED-TTL"));
+    List<String> lines = contentLines(plain);
+    String description = "DESCRIPTION:Hamstring strain: the sessions\\, phases and milestones"
+        + " of a rehabilitation plan\\, made by rehabplan from the protocol \"Hamstring"
+        + " strain\". Educational content\\, not medical advice.";
+    assertTrue(lines.contains(description), lines.subList(0, 12)::toString);
+    assertTrue(lines.contains("X-WR-CALDESC:" + description.substring("DESCRIPTION:".length())));
+    IcalExporter feed = DEFAULT.toBuilder().refreshInterval(Duration.ofHours(12))
+        .publishedTtl(Duration.ofMinutes(90)).build();
+    IcsFile file = feed.export(plan);
+    List<String> feedLines = contentLines(file.text());
+    assertTrue(feedLines.contains("REFRESH-INTERVAL;VALUE=DURATION:PT12H"), feedLines::toString);
+    assertTrue(feedLines.contains("X-PUBLISHED-TTL:PT1H30M"), feedLines::toString);
+    assertEquals(file.text(), Folding.fold(file.toCalendar().toString()));
+    assertFalse(file.toCalendar().validate().hasErrors());
+    assertEquals(feed.refreshInterval(), feed.toBuilder().build().refreshInterval());
+    assertEquals(java.util.Optional.of(Duration.ofMinutes(90)), feed.publishedTtl());
+    for (Duration bad : List.of(Duration.ofSeconds(59), Duration.ofDays(367),
+        Duration.ofMillis(61_500), Duration.ofHours(-1))) {
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> IcalExporter.builder().refreshInterval(bad)
+              .build());
+      assertEquals("refreshInterval must be whole seconds from PT1M to PT8784H: " + bad,
+          e.getMessage());
+      e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> IcalExporter.builder().publishedTtl(bad).build());
+      assertTrue(e.getMessage().startsWith("publishedTtl must be whole seconds"), e::getMessage);
+    }
+  }
+
+  @Test
   void privacyModeLeavesOutPersonalText() {
     Plan plan = GoldenFileTest.berlin();
-    String ics = IcalExporter.builder().privacyMode(true).build().toIcs(plan);
+    String ics = IcalExporter.builder().privacyMode(true).build().export(plan).text();
     String unfolded = String.join("\n", contentLines(ics));
     for (Intervention i : plan.protocol().interventions()) {
       assertFalse(unfolded.contains(i.title()), i.title());
     }
     assertFalse(unfolded.contains("Hamstring"));
-    assertEquals(Set.of("Rehab session", CalendarAssembler.CALENDAR_DESCRIPTION.replace(",", "\\,")),
-        Set.copyOf(values(ics, "DESCRIPTION:")),
-        "only the alarms' generic descriptions and the calendar's, with the notice");
+    assertEquals(Set.of("Rehab session", "Rehab plan: the sessions\\, phases and milestones of a"
+        + " rehabilitation plan\\, made by rehabplan from a protocol. Educational content\\,"
+        + " not medical advice."), Set.copyOf(values(ics, "DESCRIPTION:")),
+        "only the alarms' and the calendar's generic descriptions");
     assertFalse(unfolded.contains("CATEGORIES"));
     Set<String> summaries = new HashSet<>(values(ics, "SUMMARY:"));
     assertTrue(summaries.contains("Rehab session"));
@@ -233,7 +292,7 @@ class IcalExporterTest {
 
   @Test
   void calendarNameDefaultsToTheProtocolTitle() {
-    String ics = DEFAULT.toIcs(GoldenFileTest.berlin());
+    String ics = DEFAULT.export(GoldenFileTest.berlin()).text();
     assertEquals(List.of("Hamstring strain"), values(ics, "X-WR-CALNAME:"));
     assertEquals(List.of("Hamstring strain"), values(ics, "NAME:"));
   }
@@ -257,7 +316,7 @@ class IcalExporterTest {
       for (String zone : List.of("Europe/Berlin", "Pacific/Chatham", "America/Sao_Paulo")) {
         Plan plan = hamstring(ZonedDateTime.of(2027, 3, 1, 9, 0, 0, 0, ZoneId.of(zone))
             .toString());
-        String ics = DEFAULT.toIcs(plan);
+        String ics = DEFAULT.export(plan).text();
         Expansions.parseIcal4j(ics).validate();
       }
     } finally {
@@ -269,7 +328,7 @@ class IcalExporterTest {
   @Test
   void secondsAreKeptAndFractionsDropped() {
     Plan plan = hamstring("2027-05-03T10:11:12.345+02:00[Europe/Berlin]");
-    String ics = DEFAULT.toIcs(plan);
+    String ics = DEFAULT.export(plan).text();
     assertTrue(ics.contains("DTSTART;TZID=Europe/Berlin:20270503T101112"), "ice at injury");
     Set<String> stamps = values(ics, "DTSTAMP:").stream().collect(Collectors.toSet());
     assertEquals(Set.of("20270503T081112Z"), stamps);

@@ -1,6 +1,5 @@
 package org.rehabplan.ical;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -41,20 +40,6 @@ class NoCycleTest {
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
         .importPackages("org.rehabplan.ical");
     SliceRule rule = slices().assignedFrom(TOP_LEVEL_CLASSES).should().beFreeOfCycles();
-    // TEMPORARY ALLOWANCE, issue 10 part 6 (branch `ical`): the exporter's known cycle
-    // IcalExporter <-> CalendarAssembler (the assembler calls back the exporter for its options),
-    // closed also through CalendarUpdate (the .ics reader uses the assembler's PRODID and item
-    // property) and Texts (reads IcalExporter.MAX_NAME_LENGTH). Part 6 gives the assembler an
-    // options value and the reader and UIDs classes of their own; remove these lines when it lands.
-    rule = rule
-        .ignoreDependency(topLevel("CalendarAssembler"), topLevel("IcalExporter"))
-        .ignoreDependency(topLevel("CalendarUpdate"), topLevel("CalendarAssembler"))
-        .ignoreDependency(topLevel("Texts"), topLevel("IcalExporter"));
     rule.check(exporter);
-  }
-
-  private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> topLevel(String name) {
-    String top = "org.rehabplan.ical." + name;
-    return describe(top, c -> c.getName().equals(top) || c.getName().startsWith(top + "$"));
   }
 }

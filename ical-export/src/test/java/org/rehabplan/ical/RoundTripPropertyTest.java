@@ -27,7 +27,9 @@ import org.rehabplan.Session;
 class RoundTripPropertyTest {
   static final int TRIES = 300;
 
-  private static final IcalExporter COMPACT = IcalExporter.builder().build();
+  private static final IcalExporter PORTABLE = IcalExporter.builder().build();
+  private static final IcalExporter COMPACT =
+      IcalExporter.builder().encoding(SessionEncoding.COMPACT).build();
   private static final IcalExporter ONE_EACH =
       IcalExporter.builder().oneEventPerSession(true).noAlarms().build();
 
@@ -38,26 +40,36 @@ class RoundTripPropertyTest {
   }
 
   @Property(tries = TRIES)
+  void portableExportExpandsToTheSessionsAndKeepsOutlooksRules(@ForAll("plans") Plan plan) {
+    String ics = PORTABLE.export(plan).text();
+    assertRoundTrip(plan, ics);
+    OutlookRules.assertClean(ics);
+  }
+
+  @Property(tries = TRIES)
   void compactExportExpandsToTheSessions(@ForAll("plans") Plan plan) {
-    assertRoundTrip(plan, COMPACT.toIcs(plan));
+    assertRoundTrip(plan, COMPACT.export(plan).text());
   }
 
   @Property(tries = TRIES)
   void oneEventPerSessionExpandsToTheSessions(@ForAll("plans") Plan plan) {
-    assertRoundTrip(plan, ONE_EACH.toIcs(plan));
+    assertRoundTrip(plan, ONE_EACH.export(plan).text());
   }
 
   @Property(tries = TRIES)
   void everyExportValidates(@ForAll("plans") Plan plan) {
-    ValidationResult result = COMPACT.toCalendar(plan).validate();
+    ValidationResult portable = PORTABLE.export(plan).toCalendar().validate();
+    assertFalse(portable.hasErrors(), () -> portable + "\n" + plan);
+    ValidationResult result = COMPACT.export(plan).toCalendar().validate();
     assertFalse(result.hasErrors(), () -> result + "\n" + plan);
-    ValidationResult each = ONE_EACH.toCalendar(plan).validate();
+    ValidationResult each = ONE_EACH.export(plan).toCalendar().validate();
     assertFalse(each.hasErrors(), () -> each + "\n" + plan);
   }
 
   @Property(tries = TRIES)
   void everyLineIsFoldedByOctets(@ForAll("plans") Plan plan) {
-    Rfc5545.assertWellFormed(COMPACT.toBytes(plan));
+    Rfc5545.assertWellFormed(PORTABLE.export(plan).bytes());
+    Rfc5545.assertWellFormed(COMPACT.export(plan).bytes());
   }
 
   private static void assertRoundTrip(Plan plan, String ics) {

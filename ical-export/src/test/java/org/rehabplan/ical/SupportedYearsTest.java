@@ -35,7 +35,8 @@ class SupportedYearsTest {
     for (boolean expanded : new boolean[] {false, true}) {
       Plan plan = Scheduler.plan(Protocols.hamstringStrain(), PlanRequest.builder()
           .injuredAt(ZonedDateTime.parse(injury)).severity(Severity.SEVERE).build());
-      byte[] bytes = IcalExporter.builder().oneEventPerSession(expanded).build().toBytes(plan);
+      byte[] bytes = IcalExporter.builder().oneEventPerSession(expanded).build().export(plan)
+          .bytes();
       String ics = new String(bytes, UTF_8).replace("\r\n ", "");
       Matcher m = DATE.matcher(ics.replace("\r\n", "\n"));
       int dates = 0;

@@ -68,7 +68,7 @@ class TextAndBadInputTest {
   void multiByteTextIsFoldedByOctetsNeverInsideACharacter() {
     String instructions = GERMAN + "\n" + GREEK + "\n" + EMOJI;
     Plan plan = plan("Kühlen 🧊 Ψύξη", instructions);
-    byte[] bytes = IcalExporter.builder().build().toBytes(plan);
+    byte[] bytes = IcalExporter.builder().build().export(plan).bytes();
     List<String> physical = Rfc5545.assertWellFormed(bytes);
     assertTrue(physical.stream().filter(l -> l.startsWith(" ")).count() > 5, "folded");
     ICalendar parsed = Biweekly.parse(new String(bytes, UTF_8)).first();
@@ -102,10 +102,10 @@ class TextAndBadInputTest {
   void textIsEscapedAndStaysInItsProperty() {
     Plan plan = plan(TRICKY_TITLE, "Line one\nBEGIN:VEVENT\nUID:evil\\, x; y");
     IcalExporter exporter = IcalExporter.builder().build();
-    String ics = exporter.toIcs(plan);
+    String ics = exporter.export(plan).text();
     List<String> lines = Rfc5545.unfold(Rfc5545.assertWellFormed(ics.getBytes(UTF_8)));
     long begins = lines.stream().filter(l -> l.equals("BEGIN:VEVENT")).count();
-    Calendar calendar = exporter.toCalendar(plan);
+    Calendar calendar = exporter.export(plan).toCalendar();
     assertEquals(calendar.getComponents(Component.VEVENT).size(), begins);
     assertTrue(lines.contains("SUMMARY:Ice\\; then rest\\, \\\\ then\\nBEGIN:VEVENT\\nEND:VCALENDAR"),
         "RFC 5545 3.3.11: \\\\ \\; \\, \\n");
@@ -130,13 +130,15 @@ class TextAndBadInputTest {
   void nullArgumentsAreNamed() {
     IcalExporter exporter = IcalExporter.builder().build();
     assertEquals("plan", assertThrows(NullPointerException.class,
-        () -> exporter.toIcs(null)).getMessage());
+        () -> exporter.export(null)).getMessage());
     assertEquals("plan", assertThrows(NullPointerException.class,
-        () -> exporter.toCalendar(null)).getMessage());
-    assertEquals("plan", assertThrows(NullPointerException.class,
-        () -> exporter.toBytes(null)).getMessage());
+        () -> exporter.update(null, new byte[0])).getMessage());
+    assertEquals("previousExport", assertThrows(NullPointerException.class,
+        () -> exporter.update(GoldenFileTest.berlin(), (byte[]) null)).getMessage());
+    assertEquals("previous", assertThrows(NullPointerException.class,
+        () -> exporter.update(GoldenFileTest.berlin(), (Plan) null)).getMessage());
     assertEquals("out", assertThrows(NullPointerException.class,
-        () -> exporter.write(GoldenFileTest.berlin(), null)).getMessage());
+        () -> exporter.export(GoldenFileTest.berlin()).writeTo(null)).getMessage());
     assertEquals("calendarName", assertThrows(NullPointerException.class,
         () -> IcalExporter.builder().calendarName(null)).getMessage());
     assertEquals("clock", assertThrows(NullPointerException.class,
@@ -180,12 +182,12 @@ class TextAndBadInputTest {
   @Test
   void writeBuildsEverythingBeforeTheFirstByte() throws IOException {
     RecordingStream out = new RecordingStream();
-    assertThrows(NullPointerException.class, () -> IcalExporter.builder().build().write(null, out));
+    assertThrows(NullPointerException.class, () -> IcalExporter.builder().build().export(null));
     assertEquals(0, out.writes);
     Plan plan = GoldenFileTest.berlin();
-    IcalExporter.builder().build().write(plan, out);
+    IcalExporter.builder().build().export(plan).writeTo(out);
     assertEquals(1, out.writes, "one write of the complete file");
-    assertEquals(IcalExporter.builder().build().toIcs(plan), out.bytes.toString(UTF_8));
+    assertEquals(IcalExporter.builder().build().export(plan).text(), out.bytes.toString(UTF_8));
   }
 
   private static final class RecordingStream extends OutputStream {

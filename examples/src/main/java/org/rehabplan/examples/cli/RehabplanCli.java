@@ -32,7 +32,7 @@ import org.rehabplan.ical.IcalExporter;
  * prints the phase timeline and the next days' sessions, and writes the plan as an iCalendar file
  * (and, on request, the sessions as CSV). {@code java -jar rehabplan.jar --help} lists the options.
  * With check-ins the plan is re-planned, and the calendar written is an update of the first
- * version's calendar ({@link IcalExporter#toIcs(Plan, Plan)}): importing it over the first one, or
+ * version's calendar ({@link IcalExporter#update(Plan, Plan)}): importing it over the first one, or
  * serving it as the subscribed feed, updates events instead of duplicating them.
  *
  * <p>Nothing here reads the wall clock or the default zone except {@link #main(String[])}, which
@@ -147,7 +147,8 @@ public final class RehabplanCli {
     // A re-planned calendar updates the first version's: same UIDs, SEQUENCE raised where an
     // event changed, events no longer planned kept as STATUS:CANCELLED. Without check-ins it is
     // the plain export.
-    String ics = options.replans() ? exporter.toIcs(plan, firstVersion) : exporter.toIcs(plan);
+    String ics = options.replans() ? exporter.update(plan, firstVersion).text()
+        : exporter.export(plan).text();
     String csv = options.sessionsCsv().isPresent() ? SessionsCsv.of(plan) : null;
 
     if (icsFile.isPresent()) {

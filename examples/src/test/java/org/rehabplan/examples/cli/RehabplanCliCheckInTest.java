@@ -78,11 +78,11 @@ class RehabplanCliCheckInTest {
         + "  Reported met: pain-relieved\n"
         + "  pain-relieved reported met: Restore begins 2027-03-30 09:00\n"), out());
     assertTrue(out().contains("  Changed since version 1: "), out());
-    assertTrue(out().contains("\n110 sessions, 28 calendar events (plus 4 cancelled), reminders"
+    assertTrue(out().contains("\n110 sessions, 47 calendar events (plus 4 cancelled), reminders"
         + " 10 min before each session.\n"), out());
     // The calendar is the re-planned one, as an update of the first version's calendar.
     String ics = Files.readString(dir.resolve("hamstring-plan.ics"), StandardCharsets.UTF_8);
-    assertEquals(IcalExporter.builder().build().toIcs(replanned(), first()), ics);
+    assertEquals(IcalExporter.builder().build().update(replanned(), first()).text(), ics);
     assertTrue(ics.contains("\r\nSEQUENCE:1\r\n"), "moved events have SEQUENCE 1");
     assertTrue(ics.contains("\r\nSTATUS:CANCELLED\r\n"), "the remaining pain checks are cancelled");
     assertTrue(ics.contains("\r\nDTSTAMP:20270330T070500Z\r\n"), "stamped at --now");
@@ -96,7 +96,7 @@ class RehabplanCliCheckInTest {
         err());
     IcalExporter exporter = IcalExporter.builder().oneEventPerSession(true).noAlarms()
         .calendarName("Mein Plan").build();
-    assertEquals(exporter.toIcs(replanned(), first()), out());
+    assertEquals(exporter.update(replanned(), first()).text(), out());
     assertTrue(err().contains("\n110 sessions, 120 calendar events (plus 3 cancelled), no"
         + " reminders.\n"), err());
   }
@@ -104,7 +104,7 @@ class RehabplanCliCheckInTest {
   @Test
   void withoutCheckInsTheCalendarIsThePlainExport() throws IOException {
     assertEquals(0, run("--injured-at", "2027-03-27T18:30"), err());
-    assertEquals(IcalExporter.builder().build().toIcs(first()),
+    assertEquals(IcalExporter.builder().build().export(first()).text(),
         Files.readString(dir.resolve("hamstring-plan.ics"), StandardCharsets.UTF_8));
   }
 
@@ -114,7 +114,7 @@ class RehabplanCliCheckInTest {
         + "2027-03-30T09:00 pain=1/2 met=pain-relieved  # felt better\n");
     assertEquals(0, run("--injured-at", "2027-03-27T18:30", "--check-ins", "log.txt",
         "--now", "2027-03-30T09:05"), err());
-    assertEquals(IcalExporter.builder().build().toIcs(replanned(), first()),
+    assertEquals(IcalExporter.builder().build().update(replanned(), first()).text(),
         Files.readString(dir.resolve("hamstring-plan.ics"), StandardCharsets.UTF_8));
   }
 

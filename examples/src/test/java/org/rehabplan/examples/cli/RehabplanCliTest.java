@@ -79,7 +79,7 @@ class RehabplanCliTest {
     assertEquals(0, run(BERLIN_INJURY), err());
     assertEquals("", err());
     assertEquals(List.of("hamstring-plan.ics"), filesInDir());
-    assertEquals(IcalExporter.builder().build().toIcs(berlinPlan()),
+    assertEquals(IcalExporter.builder().build().export(berlinPlan()).text(),
         Files.readString(dir.resolve("hamstring-plan.ics"), StandardCharsets.UTF_8));
 
     String out = out();
@@ -130,7 +130,7 @@ class RehabplanCliTest {
         + "  all day      Avoid activities that hurt\n  all day      Support the thigh with a wrap\n"
         + "  14:25-14:30  Self-check: is the pain relieved?  [Protect]\n"
         + "               Take a moment to notice the injured thigh."), out);
-    assertTrue(out.contains("\n111 sessions, 31 calendar events, reminders 10 min before each"
+    assertTrue(out.contains("\n111 sessions, 50 calendar events, reminders 10 min before each"
         + " session.\nWrote " + dir.resolve("hamstring-plan.ics") + ".\n"), out);
     assertTrue(out.contains("Google Calendar  on a computer: Settings > Import & export > Import."
         + " Google\n                   ignores the reminders in imported files"), out);
@@ -163,7 +163,7 @@ class RehabplanCliTest {
         new PrintStream(errBytes, true, StandardCharsets.UTF_8), clock, tokyo, dir);
     assertEquals(0, status, err());
     Plan expected = plan("2027-03-28T18:05", tokyo, Severity.MODERATE, WakingHours.DEFAULT);
-    assertEquals(IcalExporter.builder().build().toIcs(expected),
+    assertEquals(IcalExporter.builder().build().export(expected).text(),
         Files.readString(dir.resolve("hamstring-plan.ics")));
     assertTrue(out().startsWith("Hamstring strain, moderate\nInjured Sun 28 Mar 2027 18:05"
         + " (Asia/Tokyo), awake 07:00 to 22:00\n"), out());
@@ -180,7 +180,7 @@ class RehabplanCliTest {
     Plan plan = plan("2027-06-01T08:00", ZoneId.of("America/New_York"), Severity.MILD,
         WakingHours.of(LocalTime.of(15, 0), LocalTime.of(7, 0)));
     String expected = IcalExporter.builder().oneEventPerSession(true).alarmMinutesBefore(30)
-        .calendarName("Night shift rehab").build().toIcs(plan);
+        .calendarName("Night shift rehab").build().export(plan).text();
     assertEquals(expected, Files.readString(dir.resolve("night.ics")));
     assertTrue(out().contains("awake 15:00 to 07:00"), out());
     long events = expected.lines().filter("BEGIN:VEVENT"::equals).count();
@@ -194,7 +194,7 @@ class RehabplanCliTest {
   void noAlarms() throws IOException {
     assertEquals(0, run("--injured-at", "2027-03-27T18:30", "--no-alarms"), err());
     String ics = Files.readString(dir.resolve("hamstring-plan.ics"));
-    assertEquals(IcalExporter.builder().noAlarms().build().toIcs(berlinPlan()), ics);
+    assertEquals(IcalExporter.builder().noAlarms().build().export(berlinPlan()).text(), ics);
     assertFalse(ics.contains("BEGIN:VALARM"));
     assertTrue(out().contains("calendar events, no reminders."), out());
   }
@@ -233,7 +233,7 @@ class RehabplanCliTest {
   @Test
   void icsToStandardOutputPutsTheReportOnStandardError() throws IOException {
     assertEquals(0, run("--injured-at", "2027-03-27T18:30", "--ics", "-"));
-    assertEquals(IcalExporter.builder().build().toIcs(berlinPlan()), out());
+    assertEquals(IcalExporter.builder().build().export(berlinPlan()).text(), out());
     assertTrue(err().startsWith("Hamstring strain, moderate\n"), err());
     assertFalse(err().contains("Wrote"), err());
     assertTrue(err().contains("To import the calendar file,"), err());
@@ -253,7 +253,7 @@ class RehabplanCliTest {
     Files.writeString(dir.resolve("hamstring-plan.ics"), "old content that is longer ".repeat(
         2000));
     assertEquals(0, run(BERLIN_INJURY), err());
-    assertEquals(IcalExporter.builder().build().toIcs(berlinPlan()),
+    assertEquals(IcalExporter.builder().build().export(berlinPlan()).text(),
         Files.readString(dir.resolve("hamstring-plan.ics")));
     assertEquals(List.of("hamstring-plan.ics"), filesInDir());
   }
