@@ -4,11 +4,13 @@
  */
 module org.rehabplan.core {
   requires com.google.common;
+  requires com.fasterxml.jackson.core;
   requires static transitive org.jspecify;
   // Only org.rehabplan.testing needs jqwik; users who use it bring their own jqwik.
   requires static net.jqwik.api;
 
   exports org.rehabplan;
+  exports org.rehabplan.json;
   exports org.rehabplan.rules;
   exports org.rehabplan.testing;
 
