@@ -53,6 +53,17 @@ class ProtocolJsonTest {
     assertEquals(json, write(back));
   }
 
+  @Test
+  void theHamstringResourceReWrittenIsByteIdentical() throws IOException {
+    String resource;
+    try (java.io.InputStream in = java.util.Objects.requireNonNull(
+        Protocols.class.getResourceAsStream("/org/rehabplan/hamstring-strain.json"))) {
+      resource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertEquals(resource, write(read(resource)));
+    assertEquals(resource, write(Protocols.hamstringStrain()));
+  }
+
   private static JsonFormatException refused(String json) {
     return assertThrows(JsonFormatException.class, () -> read(json));
   }
