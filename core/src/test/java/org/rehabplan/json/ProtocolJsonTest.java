@@ -64,6 +64,26 @@ class ProtocolJsonTest {
     assertEquals(resource, write(Protocols.hamstringStrain()));
   }
 
+  @Test
+  void theReadmeExampleIsAValidProtocolThatPlans() throws IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+    String start = "A short, illustrative file (not medical advice):\n\n```json\n";
+    int from = readme.indexOf(start);
+    if (from < 0) {
+      throw new AssertionError("README has no protocol example");
+    }
+    from += start.length();
+    String json = readme.substring(from, readme.indexOf("```", from));
+    Protocol example = read(json);
+    assertEquals("example", example.id());
+    org.rehabplan.Plan plan = org.rehabplan.Scheduler.plan(example,
+        org.rehabplan.PlanRequest.builder()
+            .injuredAt(java.time.ZonedDateTime.parse("2027-03-01T08:00+01:00[Europe/Paris]"))
+            .severity(org.rehabplan.Severity.MILD)
+            .build());
+    assertEquals(false, plan.sessions().isEmpty());
+  }
+
   private static JsonFormatException refused(String json) {
     return assertThrows(JsonFormatException.class, () -> read(json));
   }
