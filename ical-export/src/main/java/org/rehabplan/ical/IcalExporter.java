@@ -2,11 +2,15 @@ package org.rehabplan.ical;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
+import org.rehabplan.CalendarState;
 import org.rehabplan.Plan;
 
 /**
@@ -229,6 +233,58 @@ public final class IcalExporter {
           + previous + " and " + plan);
     }
     return update(plan, plainBytes(previous));
+  }
+
+  /**
+   * The plan's {@code .ics} file as an update of the calendar whose state is {@code previous}:
+   * the same file as {@link #update(Plan, byte[])} with the file that state was taken from
+   * ({@link #stateOf(byte[])}), so an app can keep the state instead of the file. From the empty
+   * state it is the plain export.
+   *
+   * @param plan the plan's current version
+   * @param previous the state of the file written before for an earlier version of this plan
+   * @return the update
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #update(Plan, byte[])}
+   */
+  public IcsFile update(Plan plan, CalendarState previous) {
+    requireNonNull(plan, "plan");
+    requireNonNull(previous, "previous");
+    if (previous.isEmpty()) {
+      return export(plan);
+    }
+    return update(plan, toBytes(previous));
+  }
+
+  /**
+   * The state of a calendar this exporter wrote (a plain export or an update): per event UID its
+   * SEQUENCE, whether it is cancelled, and its content lines.
+   *
+   * @param export the bytes of the {@code .ics} file
+   * @return its state, to be passed to {@link #update(Plan, CalendarState)}
+   * @throws NullPointerException if {@code export} is null
+   * @throws IllegalArgumentException if {@code export} is not a calendar written by this exporter,
+   *     holds a UID twice, a SEQUENCE above {@value #MAX_SEQUENCE} or a control character
+   */
+  public static CalendarState stateOf(byte[] export) {
+    requireNonNull(export, "export");
+    List<CalendarState.Event> events = new ArrayList<>();
+    for (IcsReader.Event e : IcsReader.events(export, "the calendar").values()) {
+      events.add(new CalendarState.Event(e.uid(), e.sequence(), e.cancelled(), e.lines()));
+    }
+    return CalendarState.of(events);
+  }
+
+  /** A minimal calendar holding the state's events, as the reader of updates reads a file. */
+  private static byte[] toBytes(CalendarState state) {
+    StringBuilder out = new StringBuilder("BEGIN:VCALENDAR\r\nPRODID:")
+        .append(Texts.PRODUCT_ID).append("\r\n");
+    for (CalendarState.Event e : state.events()) {
+      for (String line : e.lines()) {
+        out.append(line).append("\r\n");
+      }
+    }
+    return out.append("END:VCALENDAR\r\n").toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private byte[] plainBytes(Plan plan) {
