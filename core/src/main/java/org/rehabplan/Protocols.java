@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.rehabplan.json.ProtocolJson;
 
 /**
@@ -76,6 +78,29 @@ public final class Protocols {
    */
   public static Protocol hamstringStrain() {
     return HOLDER.hamstring;
+  }
+
+  /**
+   * Returns the built-in protocol with the given id.
+   *
+   * @param id a protocol id, e.g. {@code hamstring-strain}
+   * @return the protocol, or empty if no built-in protocol has that id
+   * @throws NullPointerException if {@code id} is null
+   */
+  public static Optional<Protocol> builtIn(String id) {
+    return switch (java.util.Objects.requireNonNull(id, "id")) {
+      case "hamstring-strain" -> Optional.of(hamstringStrain());
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * Returns the ids of the built-in protocols.
+   *
+   * @return the ids, e.g. {@code [hamstring-strain]}
+   */
+  public static List<String> builtInIds() {
+    return List.of("hamstring-strain");
   }
 
   /**
