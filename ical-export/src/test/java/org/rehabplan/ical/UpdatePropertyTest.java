@@ -193,10 +193,10 @@ class UpdatePropertyTest {
     assertEquals(c.exporter().export(c.v1()).text(), c.exporter().update(c.v1(), c.v1()).text());
   }
 
-  // Seed pinned so CI cannot fail at random: with some seeds iCal4j 4.4.0 loses instances of our
-  // series (e.g. Asia/Kamchatka, seed -5160311796016242435: expected 298, got 296) while the other
-  // parsers agree with the plan. Open: find that iCal4j case and pin it as an example (issue 16).
-  @Property(tries = TRIES, seed = "4281233900001015565")
+  // No fixed seed: its random failures (e.g. Asia/Kamchatka "expected 298, got 296") came from
+  // iCal4j reusing the zone id of a garbage-collected CalendarBuilder, not from the plans; see
+  // Expansions.parseIcal4j(CalendarBuilder, String).
+  @Property(tries = TRIES)
   void aChainOfUpdatesNeverLowersASequenceAndEveryClientCatchesUp(@ForAll("cases") Case c) {
     // v2 from the check-ins up to some moment, v3 from all of them.
     List<Plan> versions = c.chain();
