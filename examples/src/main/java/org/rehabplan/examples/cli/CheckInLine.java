@@ -1,5 +1,16 @@
 package org.rehabplan.examples.cli;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -85,10 +96,54 @@ record CheckInLine(
             + " met=CRITERIA or note=TEXT");
       }
     }
-    if (rest == null) {
+    if (rest == null || activity == null) {
       throw new IllegalArgumentException("pain=REST/ACTIVITY is missing, e.g. pain=2/4");
     }
+    if (!note.isEmpty()) {
+      // The library's own rules for a note (length, no control characters such as a TAB), checked
+      // here so that the message names the option or the file's line.
+      CheckIn.of(Instant.EPOCH, rest, activity, Set.of()).withNote(note);
+    }
     return new CheckInLine(at, rest, activity, met, note);
+  }
+
+  /**
+   * The lines of the check-ins file {@code name}, relative to {@code workingDir}, read as UTF-8.
+   *
+   * @throws UsageException naming the file (and the line, for text that is not UTF-8) if it
+   *     cannot be read
+   */
+  static List<String> readLines(Path workingDir, String name) throws UsageException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(workingDir.resolve(name));
+    } catch (NoSuchFileException e) {
+      throw UsageException.of("--check-ins", name, "no such file");
+    } catch (AccessDeniedException e) {
+      throw UsageException.of("--check-ins", name, "cannot be read (permission denied)");
+    } catch (IOException | InvalidPathException | SecurityException e) {
+      throw UsageException.of("--check-ins", name, Files.isDirectory(workingDir.resolve(name))
+          ? "is a folder, not a file" : "cannot be read (" + Texts.oneLine(
+              e.getClass().getSimpleName() + ": " + e.getMessage()) + ")");
+    }
+    List<String> lines = new ArrayList<>();
+    int lineStart = 0;
+    for (int i = 0; i <= bytes.length; i++) {
+      if (i == bytes.length || bytes[i] == '\n') {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+          String line = utf8.decode(ByteBuffer.wrap(bytes, lineStart, i - lineStart)).toString();
+          lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+        } catch (CharacterCodingException e) {
+          throw new UsageException("--check-ins " + Texts.quote(name) + " line "
+              + (lines.size() + 1) + ": not UTF-8 text; save the file as UTF-8");
+        }
+        lineStart = i + 1;
+      }
+    }
+    return lines;
   }
 
   /** Reads a check-ins file: one check-in per line; blank lines and {@code #} comments skipped. */

@@ -18,18 +18,19 @@ import org.rehabplan.Contradiction;
 import org.rehabplan.Criterion;
 import org.rehabplan.Protocols;
 import org.rehabplan.Severity;
+import org.rehabplan.PlanRequest;
 import org.rehabplan.PlanningException;
 import org.rehabplan.WakingHours;
 import org.rehabplan.ical.IcalExporter;
+import picocli.CommandLine;
 
 /**
  * The planner's options, read and checked from the command line. Immutable. Every option is
- * declared once in {@link #SPECS}; {@link #parse(String...)} turns each into a typed value and
- * {@link #usage()} prints them with their defaults.
+ * declared once, as a picocli option of {@code PlannerCommand}; {@link #parse(String...)} turns
+ * each into a typed value and {@link #usage()} prints them with their defaults.
  *
- * <p>To add an option (a later issue adds a repeatable {@code --check-in}), add a spec, read it in
- * {@link #parse(String...)} with {@link ParsedArgs#value(String)} or {@link
- * ParsedArgs#values(String)}, and add a field.
+ * <p>To add an option, add a field to {@code PlannerCommand} (and its default text to its
+ * {@code DEFAULTS}), check it in {@link #parse(String...)}, and add a field here.
  */
 public final class CliOptions {
   /** The file written when {@code --ics} is not given. */
@@ -44,43 +45,8 @@ public final class CliOptions {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("H:mm[:ss]", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
-  static final List<OptionSpec> SPECS = List.of(
-      OptionSpec.value("injured-at", "DATE-TIME",
-          "when the injury happened, local time in --zone, e.g. 2027-03-27T18:30",
-          "now, to the minute"),
-      OptionSpec.value("zone", "ZONE", "the time zone to plan in, e.g. Europe/Berlin",
-          "the system time zone"),
-      OptionSpec.value("severity", "SEVERITY", "mild, moderate or severe (grade 1, 2, 3; signs below)",
-          "moderate"),
-      OptionSpec.value("wake", "HH:MM", "when you get up; sessions stay within waking hours",
-          "07:00"),
-      OptionSpec.value("sleep", "HH:MM",
-          "when you go to sleep; before --wake for a night shift", "22:00"),
-      OptionSpec.value("ics", "FILE", "the calendar file to write; - for standard output",
-          DEFAULT_ICS),
-      OptionSpec.flag("expanded",
-          "one calendar event per session instead of repeating events"),
-      OptionSpec.value("alarm-minutes", "N",
-          "a reminder N minutes before each session (0 to " + IcalExporter.MAX_ALARM_MINUTES
-              + ")", String.valueOf(IcalExporter.DEFAULT_ALARM_MINUTES)),
-      OptionSpec.flag("no-alarms", "no reminders in the calendar file"),
-      OptionSpec.value("calendar-name", "TEXT", "the calendar's name", "the protocol's title"),
-      OptionSpec.value("sessions-csv", "FILE",
-          "also write one line per session as CSV: session_id,intervention_id,kind,phase_id,"
-              + "start,end; - for standard output", "none"),
-      OptionSpec.value("days", "N", "how many days of sessions to print, from today",
-          String.valueOf(DEFAULT_DAYS)),
-      OptionSpec.value("check-in", "TEXT", "a check-in: local date-time, pain at rest/with"
-          + " activity (0-10), criteria met, optional note, e.g. \"2027-03-30T09:00 pain=1/2"
-          + " met=pain-relieved\"; the plan is re-planned from the check-ins", "none")
-          .asRepeatable(),
-      OptionSpec.value("check-ins", "FILE",
-          "check-ins, one per line in the --check-in syntax; # starts a comment", "none"),
-      OptionSpec.value("now", "DATE-TIME",
-          "the moment of re-planning, local time in --zone", "now, to the minute"),
-      OptionSpec.flag("help", "show this help and exit").withShortName('h'));
-
   private final boolean help;
+  private final boolean version;
   private final @Nullable LocalDateTime injuredAt;
   private final @Nullable ZoneId zone;
   private final Severity severity;
@@ -97,6 +63,7 @@ public final class CliOptions {
 
   private CliOptions(Builder b) {
     this.help = b.help;
+    this.version = b.version;
     this.injuredAt = b.injuredAt;
     this.zone = b.zone;
     this.severity = requireNonNull(b.severity, "severity");
@@ -123,90 +90,134 @@ public final class CliOptions {
    * @throws UsageException naming the option and the value, for anything not accepted
    */
   public static CliOptions parse(String... args) throws UsageException {
-    ParsedArgs p = ParsedArgs.parse(SPECS, args);
+    requireNonNull(args, "args");
+    CommandLine commandLine = PlannerCommand.commandLine();
+    CommandLine.ParseResult result;
+    try {
+      result = commandLine.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      throw usage(e);
+    }
+    if (result.subcommand() != null) {
+      throw new UsageException(result.subcommand().commandSpec().name()
+          + " is a command of its own: give it first, alone; see --help");
+    }
+    PlannerCommand p = commandLine.getCommand();
     Builder b = new Builder();
-    b.help = p.has("help");
-    if (b.help) {
+    b.help = p.help;
+    b.version = p.version;
+    if (b.help || b.version) {
       return new CliOptions(b);
     }
-    Optional<String> v = p.value("injured-at");
-    if (v.isPresent()) {
-      try {
-        b.injuredAt = LocalDateTime.parse(v.get());
-      } catch (DateTimeParseException e) {
-        throw UsageException.of("--injured-at", v.get(),
-            "not a local date-time like 2027-03-27T18:30");
-      }
+    if (p.injuredAt != null) {
+      b.injuredAt = dateTime("--injured-at", p.injuredAt, "2027-03-27T18:30");
     }
-    v = p.value("zone");
-    if (v.isPresent()) {
+    if (p.zone != null) {
       try {
-        b.zone = ZoneId.of(v.get());
+        b.zone = ZoneId.of(p.zone);
       } catch (DateTimeException e) {
-        throw UsageException.of("--zone", v.get(),
+        throw UsageException.of("--zone", p.zone,
             "unknown time zone; use a region such as Europe/Berlin or an offset such as +02:00");
       }
     }
-    v = p.value("severity");
-    if (v.isPresent()) {
-      b.severity = severity(v.get());
+    if (p.severity != null) {
+      b.severity = severity(p.severity);
     }
-    LocalTime wake = time(p, "wake", WakingHours.DEFAULT.wake());
-    LocalTime sleep = time(p, "sleep", WakingHours.DEFAULT.sleep());
+    LocalTime wake = time("--wake", p.wake, WakingHours.DEFAULT.wake());
+    LocalTime sleep = time("--sleep", p.sleep, WakingHours.DEFAULT.sleep());
     try {
       b.wakingHours = WakingHours.parse(wake + "–" + sleep);
     } catch (PlanningException e) {
       throw new UsageException("--wake " + wake + " --sleep " + sleep + ": " + e.getMessage());
     }
-    b.ics = path(p, "ics").orElse(DEFAULT_ICS);
-    b.sessionsCsv = path(p, "sessions-csv").orElse(null);
+    b.ics = path("--ics", p.ics).orElse(DEFAULT_ICS);
+    b.sessionsCsv = path("--sessions-csv", p.sessionsCsv).orElse(null);
     if (STDOUT.equals(b.ics) && STDOUT.equals(b.sessionsCsv)) {
       throw new UsageException("--ics - and --sessions-csv -: only one of them can go to"
           + " standard output");
     }
-    b.expanded = p.has("expanded");
-    if (p.has("no-alarms") && p.has("alarm-minutes")) {
+    b.expanded = p.expanded;
+    if (p.noAlarms && p.alarmMinutes != null) {
       throw new UsageException("--no-alarms and --alarm-minutes "
-          + Texts.quote(p.value("alarm-minutes").orElseThrow()) + ": give one of them");
+          + Texts.quote(p.alarmMinutes) + ": give one of them");
     }
-    if (p.has("no-alarms")) {
+    if (p.noAlarms) {
       b.alarmMinutes = -1;
     }
-    v = p.value("alarm-minutes");
-    if (v.isPresent()) {
-      b.alarmMinutes = integer("--alarm-minutes", v.get(), 0, IcalExporter.MAX_ALARM_MINUTES);
+    if (p.alarmMinutes != null) {
+      b.alarmMinutes = integer("--alarm-minutes", p.alarmMinutes, 0,
+          IcalExporter.MAX_ALARM_MINUTES);
     }
-    v = p.value("calendar-name");
-    if (v.isPresent()) {
+    if (p.calendarName != null) {
       try {
-        IcalExporter.builder().calendarName(v.get()).build();
+        IcalExporter.builder().calendarName(p.calendarName).build();
       } catch (IllegalArgumentException e) {
-        throw UsageException.of("--calendar-name", v.get(), "not usable as a calendar name ("
-            + e.getMessage() + ")");
+        throw UsageException.of("--calendar-name", p.calendarName,
+            "not usable as a calendar name (" + e.getMessage() + ")");
       }
-      b.calendarName = v.get();
+      b.calendarName = p.calendarName;
     }
-    v = p.value("days");
-    if (v.isPresent()) {
-      b.days = integer("--days", v.get(), 0, MAX_DAYS);
+    if (p.days != null) {
+      b.days = integer("--days", p.days, 0, MAX_DAYS);
     }
-    for (String text : p.values("check-in")) {
+    for (String text : p.checkIns) {
       try {
         b.checkIns.add(CheckInLine.parse(text));
       } catch (IllegalArgumentException e) {
         throw UsageException.of("--check-in", text, e.getMessage());
       }
     }
-    b.checkInsFile = path(p, "check-ins").orElse(null);
-    v = p.value("now");
-    if (v.isPresent()) {
-      try {
-        b.now = LocalDateTime.parse(v.get());
-      } catch (DateTimeParseException e) {
-        throw UsageException.of("--now", v.get(), "not a local date-time like 2027-03-30T09:05");
-      }
+    b.checkInsFile = path("--check-ins", p.checkInsFile).orElse(null);
+    if (p.now != null) {
+      b.now = dateTime("--now", p.now, "2027-03-30T09:05");
     }
     return new CliOptions(b);
+  }
+
+  /** The one-line message for what picocli could not read. */
+  private static UsageException usage(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String arg = u.getUnmatched().get(0);
+      if (!arg.startsWith("-") || arg.equals("-")) {
+        return new UsageException("unexpected argument " + Texts.quote(arg)
+            + "; options start with --, see --help");
+      }
+      List<String> suggestions = u.getSuggestions();
+      return new UsageException("unknown option " + Texts.quote(arg) + (suggestions.isEmpty()
+          ? "; see --help" : "; did you mean " + suggestions.get(0) + "?"));
+    }
+    if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()
+        && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o) {
+      String name = o.longestName();
+      return new UsageException(name + " needs a value: " + name + " " + o.paramLabel()
+          + Optional.ofNullable(PlannerCommand.DEFAULTS.get(name))
+              .map(d -> " (default: " + d + ")").orElse(""));
+    }
+    if (e instanceof CommandLine.OverwrittenOptionException o
+        && o.getOverwritten() instanceof CommandLine.Model.OptionSpec option) {
+      return new UsageException(option.longestName() + " is given more than once; give it once");
+    }
+    return new UsageException(Texts.oneLine(String.valueOf(e.getMessage())) + "; see --help");
+  }
+
+  /**
+   * A local date-time in the years the library plans in.
+   *
+   * @throws UsageException naming the option and the value otherwise
+   */
+  private static LocalDateTime dateTime(String option, String text, String example)
+      throws UsageException {
+    LocalDateTime t;
+    try {
+      t = LocalDateTime.parse(text);
+    } catch (DateTimeParseException e) {
+      throw UsageException.of(option, text, "not a local date-time like " + example);
+    }
+    if (t.getYear() < PlanRequest.FIRST_YEAR || t.getYear() > PlanRequest.LAST_YEAR) {
+      throw UsageException.of(option, text, "the year must be from " + PlanRequest.FIRST_YEAR
+          + " to " + PlanRequest.LAST_YEAR);
+    }
+    return t;
   }
 
   private static Severity severity(String text) throws UsageException {
@@ -218,25 +229,24 @@ public final class CliOptions {
     throw UsageException.of("--severity", text, "unknown severity; use mild, moderate or severe");
   }
 
-  private static LocalTime time(ParsedArgs p, String option, LocalTime fallback)
+  private static LocalTime time(String option, @Nullable String text, LocalTime fallback)
       throws UsageException {
-    Optional<String> v = p.value(option);
-    if (v.isEmpty()) {
+    if (text == null) {
       return fallback;
     }
     try {
-      return LocalTime.parse(v.get(), TIME);
+      return LocalTime.parse(text, TIME);
     } catch (DateTimeParseException e) {
-      throw UsageException.of("--" + option, v.get(), "not a time of day like 07:00 or 22:30");
+      throw UsageException.of(option, text, "not a time of day like 07:00 or 22:30");
     }
   }
 
-  private static Optional<String> path(ParsedArgs p, String option) throws UsageException {
-    Optional<String> v = p.value(option);
-    if (v.isPresent() && v.get().isBlank()) {
-      throw UsageException.of("--" + option, v.get(), "the file name is empty");
+  private static Optional<String> path(String option, @Nullable String text)
+      throws UsageException {
+    if (text != null && text.isBlank()) {
+      throw UsageException.of(option, text, "the file name is empty");
     }
-    return v;
+    return Optional.ofNullable(text);
   }
 
   private static int integer(String option, String text, int min, int max)
@@ -257,15 +267,18 @@ public final class CliOptions {
   public static String usage() {
     StringBuilder out = new StringBuilder();
     out.append("Usage: java -jar rehabplan.jar [OPTION]...\n")
+        .append("       java -jar rehabplan.jar generate-completion  (shell completion)\n")
         .append("Plans the built-in hamstring-strain rehabilitation protocol for one person,\n")
         .append("prints the phase timeline and the next days' sessions, and writes the plan as\n")
         .append("an iCalendar (.ics) file to import into Google, Apple or Outlook calendars.\n")
         .append("Educational content, not medical advice.\n\nOptions:\n");
-    for (OptionSpec s : SPECS) {
-      String head = "  " + s.synopsis();
-      List<String> lines = Texts.wrap(s.description()
-          + s.defaultValue().map(d -> " (default: " + d + ")").orElse("")
-          + (s.repeatable() ? " (may be repeated)" : ""), 50, "");
+    for (CommandLine.Model.OptionSpec s : PlannerCommand.commandLine().getCommandSpec().options()) {
+      String name = s.longestName();
+      String head = "  " + (s.shortestName().equals(name) ? "" : s.shortestName() + ", ") + name
+          + (s.arity().max() > 0 ? " " + s.paramLabel() : "");
+      String defaultText = PlannerCommand.DEFAULTS.get(name);
+      List<String> lines = Texts.wrap(String.join(" ", s.description())
+          + (defaultText == null ? "" : " (default: " + defaultText + ")"), 50, "");
       out.append(head.length() <= 26 ? Texts.pad(head, 28) + lines.get(0) : head + "\n"
           + " ".repeat(28) + lines.get(0)).append('\n');
       for (String line : lines.subList(1, lines.size())) {
@@ -300,6 +313,16 @@ public final class CliOptions {
         .append("\nExit status: 0 if the plan was written; 2 for a bad option or an output file\n")
         .append("that cannot be written (one line on standard error, no file half-written).\n");
     return out.toString();
+  }
+
+  /** Whether {@code --version} was given; the other values are then the defaults. */
+  public boolean version() {
+    return version;
+  }
+
+  /** The version line {@code --version} prints, e.g. {@code rehabplan 0.1.0}. */
+  public static String versionLine() {
+    return "rehabplan " + PlannerCommand.Version.version();
   }
 
   /** Whether {@code --help} was given; the other values are then the defaults. */
@@ -403,11 +426,12 @@ public final class CliOptions {
         + (checkIns.isEmpty() ? "" : ", " + checkIns.size() + " check-in(s)")
         + (checkInsFile == null ? "" : ", check-ins=" + checkInsFile)
         + (now == null ? "" : ", now=" + now)
-        + (help ? ", help" : "") + "]";
+        + (help ? ", help" : "") + (version ? ", version" : "") + "]";
   }
 
   private static final class Builder {
     boolean help;
+    boolean version;
     @Nullable LocalDateTime injuredAt;
     @Nullable ZoneId zone;
     Severity severity = Severity.MODERATE;

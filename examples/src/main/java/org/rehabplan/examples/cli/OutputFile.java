@@ -3,7 +3,8 @@ package org.rehabplan.examples.cli;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,12 +14,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A file the planner writes, written atomically: the bytes go to a temporary file in the same
  * folder, which is then moved over the target, so the target holds either its old content or the
- * complete new one, never a part. Immutable.
+ * complete new one, never a part. A symbolic link is written through: the file it points to gets
+ * the new content and the link stays. Immutable.
  */
 final class OutputFile {
   private final String option;
@@ -47,6 +51,15 @@ final class OutputFile {
       path = workingDir.resolve(argument);
     } catch (InvalidPathException e) {
       throw UsageException.of(option, argument, "not a valid file name (" + e.getReason() + ")");
+    }
+    if (Files.isSymbolicLink(path)) {
+      // Written through the link: the file it points to is replaced, the link stays.
+      try {
+        path = path.toRealPath();
+      } catch (IOException | SecurityException e) {
+        throw UsageException.of(option, argument, "is a symbolic link to a file that does not"
+            + " exist or cannot be reached; give the file itself");
+      }
     }
     Path folder = path.toAbsolutePath().getParent();
     if (folder == null || path.getFileName() == null) {
@@ -84,35 +97,72 @@ final class OutputFile {
     return option;
   }
 
-  /**
-   * Replaces the file's content with {@code bytes}, atomically where the file system can.
-   *
-   * @throws UsageException naming the option and the file if writing fails; the target is then
-   *     unchanged and no temporary file is left behind
-   */
+  /** Writes bytes to a new, empty temporary file; tests replace it to simulate a full disk. */
+  @FunctionalInterface
+  interface BytesWriter {
+    /** Writes {@code bytes} to {@code temp} and forces them to the storage device. */
+    void write(Path temp, byte[] bytes) throws IOException;
+  }
+
+  /** The writer of real files: write, then fsync. */
+  static final BytesWriter FILES = (temp, bytes) -> {
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    }
+  };
+
+  /** Replaces the file's content with {@code bytes}, atomically where the file system can. */
   void write(byte[] bytes) throws UsageException {
-    Path folder = path.toAbsolutePath().getParent();
-    Path temp = null;
+    writeAll(Map.of(this, bytes), FILES);
+  }
+
+  /**
+   * Replaces every file's content, all or nothing: every file is first written in full to a
+   * temporary file beside it; only when all are written are they moved over their targets.
+   *
+   * @throws UsageException naming the option and the file if writing one fails; the targets are
+   *     then all unchanged and no temporary file is left behind
+   */
+  static void writeAll(Map<OutputFile, byte[]> files, BytesWriter writer) throws UsageException {
+    Map<OutputFile, Path> temps = new LinkedHashMap<>();
     try {
-      temp = newTempFile(folder);
-      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
-        out.write(bytes);
+      for (Map.Entry<OutputFile, byte[]> e : files.entrySet()) {
+        OutputFile file = e.getKey();
+        try {
+          Path temp = file.newTempFile(file.path.toAbsolutePath().getParent());
+          temps.put(file, temp);
+          writer.write(temp, e.getValue());
+          Path folder = file.path.toAbsolutePath().getParent();
+          if (Files.exists(file.path) && Files.getFileStore(folder)
+              .supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file.path));
+          }
+        } catch (IOException | SecurityException x) {
+          throw UsageException.of(file.option, file.argument, "could not write the file ("
+              + describe(x) + ")" + (files.size() > 1 ? "; no file was changed" : ""));
+        }
       }
-      if (Files.exists(path) && Files.getFileStore(folder)
-          .supportsFileAttributeView(PosixFileAttributeView.class)) {
-        Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(path));
+      for (Map.Entry<OutputFile, Path> e : temps.entrySet()) {
+        OutputFile file = e.getKey();
+        try {
+          try {
+            Files.move(e.getValue(), file.path, StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+          } catch (AtomicMoveNotSupportedException x) {
+            Files.move(e.getValue(), file.path, StandardCopyOption.REPLACE_EXISTING);
+          }
+        } catch (IOException | SecurityException x) {
+          throw UsageException.of(file.option, file.argument, "could not write the file ("
+              + describe(x) + ")");
+        }
       }
-      try {
-        Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-      temp = null;
-    } catch (IOException | SecurityException e) {
-      throw UsageException.of(option, argument, "could not write the file (" + describe(e) + ")");
+      temps.clear();
     } finally {
-      if (temp != null) {
+      for (Path temp : temps.values()) {
         try {
           Files.deleteIfExists(temp);
         } catch (IOException | SecurityException ignored) {

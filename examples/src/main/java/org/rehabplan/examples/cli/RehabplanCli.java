@@ -10,9 +10,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,14 @@ import org.rehabplan.ProgressLog;
 import org.rehabplan.Protocols;
 import org.rehabplan.Scheduler;
 import org.rehabplan.ical.IcalExporter;
+import picocli.CommandLine;
 
 /**
  * {@code rehabplan}, the command-line planner: plans the built-in hamstring-strain protocol,
  * prints the phase timeline and the next days' sessions, and writes the plan as an iCalendar file
- * (and, on request, the sessions as CSV). {@code java -jar rehabplan.jar --help} lists the options.
+ * (and, on request, the sessions as CSV). {@code java -jar rehabplan.jar --help} lists the options,
+ * {@code --version} prints the version and {@code generate-completion} a bash/zsh completion
+ * script. The command line is read with picocli.
  * With check-ins the plan is re-planned, and the calendar written is an update of the first
  * version's calendar ({@link IcalExporter#update(Plan, Plan)}): importing it over the first one, or
  * serving it as the subscribed feed, updates events instead of duplicating them.
@@ -82,9 +86,16 @@ public final class RehabplanCli {
     requireNonNull(systemZone, "systemZone");
     requireNonNull(workingDir, "workingDir");
     try {
+      if (args.length > 0 && args[0].equals("generate-completion")) {
+        return completion(args, out, err);
+      }
       CliOptions options = CliOptions.parse(args);
       if (options.help()) {
         out.print(CliOptions.usage());
+        return EXIT_OK;
+      }
+      if (options.version()) {
+        out.println(CliOptions.versionLine());
         return EXIT_OK;
       }
       plan(options, out, err, clock, systemZone, workingDir);
@@ -103,6 +114,24 @@ public final class RehabplanCli {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * {@code rehabplan generate-completion}: picocli's bash/zsh completion script for the command,
+   * on standard output; {@code --help} shows its own help.
+   */
+  private static int completion(String[] args, PrintStream out, PrintStream err) {
+    CommandLine commandLine = PlannerCommand.commandLine();
+    commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage()
+        .hidden(false);
+    StringWriter outText = new StringWriter();
+    StringWriter errText = new StringWriter();
+    commandLine.setOut(new PrintWriter(outText, true));
+    commandLine.setErr(new PrintWriter(errText, true));
+    int status = commandLine.execute(args);
+    out.print(outText);
+    err.print(errText);
+    return status;
   }
 
   private static void plan(
@@ -151,12 +180,13 @@ public final class RehabplanCli {
         : exporter.export(plan).text();
     String csv = options.sessionsCsv().isPresent() ? SessionsCsv.of(plan) : null;
 
-    if (icsFile.isPresent()) {
-      icsFile.get().write(ics.getBytes(StandardCharsets.UTF_8));
+    // All or nothing: every file goes to a temporary file first; only then are they moved.
+    Map<OutputFile, byte[]> files = new LinkedHashMap<>();
+    icsFile.ifPresent(f -> files.put(f, ics.getBytes(StandardCharsets.UTF_8)));
+    if (csvFile.isPresent() && csv != null) {
+      files.put(csvFile.get(), csv.getBytes(StandardCharsets.UTF_8));
     }
-    if (csvFile.isPresent()) {
-      csvFile.get().write(csv.getBytes(StandardCharsets.UTF_8));
-    }
+    OutputFile.writeAll(files, OutputFile.FILES);
     // With a file on standard output, the report goes to standard error.
     PrintStream report = out;
     if (options.ics().equals(CliOptions.STDOUT)) {
@@ -219,13 +249,7 @@ public final class RehabplanCli {
     List<CheckInLine> lines = new ArrayList<>();
     if (options.checkInsFile().isPresent()) {
       String name = options.checkInsFile().get();
-      try {
-        lines.addAll(CheckInLine.parseFile(
-            Files.readAllLines(workingDir.resolve(name), StandardCharsets.UTF_8), name));
-      } catch (IOException | UncheckedIOException e) {
-        throw UsageException.of("--check-ins", name, "cannot be read ("
-            + Texts.oneLine(String.valueOf(e.getMessage())) + ")");
-      }
+      lines.addAll(CheckInLine.parseFile(CheckInLine.readLines(workingDir, name), name));
     }
     lines.addAll(options.checkIns());
     Instant now = options.now().map(t -> ZonedDateTime.of(t, zone).toInstant())

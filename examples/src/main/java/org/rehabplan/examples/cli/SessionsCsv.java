@@ -10,13 +10,14 @@ import org.rehabplan.Session;
 
 /**
  * A plan's sessions as CSV (RFC 4180, CRLF line ends): a header {@code
- * session_id,intervention_id,kind,phase_id,start,end}, then one line per session in plan order,
+ * session_id,intervention_id,kind,phase_id,start,end,title}, then one line per session in plan order,
  * with start and end as ISO-8601 date-times with the offset in the plan's zone, e.g. {@code
- * 2027-03-27T18:30:00+01:00}.
+ * 2027-03-27T18:30:00+01:00}, and the session's title last (quoted when it holds a comma, quote or
+ * line break).
  */
 public final class SessionsCsv {
   /** The header line, without its line end. */
-  public static final String HEADER = "session_id,intervention_id,kind,phase_id,start,end";
+  public static final String HEADER = "session_id,intervention_id,kind,phase_id,start,end,title";
 
   private static final DateTimeFormatter OFFSET_DATE_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
@@ -34,7 +35,8 @@ public final class SessionsCsv {
           .append(s.intervention().kind().name()).append(',')
           .append(field(s.phase().id())).append(',')
           .append(OFFSET_DATE_TIME.format(s.start().atZone(zone))).append(',')
-          .append(OFFSET_DATE_TIME.format(s.end().atZone(zone))).append("\r\n");
+          .append(OFFSET_DATE_TIME.format(s.end().atZone(zone))).append(',')
+          .append(field(s.intervention().title())).append("\r\n");
     }
     return out.toString();
   }

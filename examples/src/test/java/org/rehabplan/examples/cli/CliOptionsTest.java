@@ -127,8 +127,8 @@ class CliOptionsTest {
       plan.ics                  | unexpected argument 'plan.ics'; options start with --, see --help
       --zone                    | --zone needs a value: --zone ZONE (default: the system time zone)
       --ics --expanded          | --ics needs a value: --ics FILE (default: hamstring-plan.ics)
-      --expanded=yes            | --expanded takes no value: '--expanded=yes'
-      --zone UTC --zone Europe/Berlin | --zone is given more than once ('UTC' and 'Europe/Berlin'); give it once
+      --expanded=yes            | Invalid value for option '--expanded': 'yes' is not a boolean; see --help
+      --zone UTC --zone Europe/Berlin | --zone is given more than once; give it once
       --expanded --expanded     | --expanded is given more than once; give it once
       """)
   void badArgumentsNameTheOptionAndTheValue(String commandLine, String message) {
@@ -156,10 +156,19 @@ class CliOptionsTest {
   void usageListsEveryOptionWithItsDefault() {
     String usage = CliOptions.usage();
     assertTrue(usage.startsWith("Usage: java -jar rehabplan.jar [OPTION]...\n"), usage);
-    for (OptionSpec s : CliOptions.SPECS) {
-      assertTrue(usage.contains("--" + s.name()), s.name());
-      s.defaultValue().ifPresent(d -> assertTrue(
-          usage.replaceAll("\\s+", " ").contains("(default: " + d + ")"), d));
+    String flat = usage.replaceAll("\\s+", " ");
+    for (String option : List.of("--injured-at DATE-TIME", "--zone ZONE", "--severity SEVERITY",
+        "--wake HH:MM", "--sleep HH:MM", "--ics FILE", "--expanded", "--alarm-minutes N",
+        "--no-alarms", "--calendar-name TEXT", "--sessions-csv FILE", "--days N",
+        "--check-in TEXT", "--check-ins FILE", "--now DATE-TIME", "-h, --help",
+        "-V, --version")) {
+      assertTrue(usage.contains("  " + option), option);
+    }
+    for (String defaultText : List.of("(default: now, to the minute)",
+        "(default: the system time zone)", "(default: moderate)", "(default: 07:00)",
+        "(default: 22:00)", "(default: hamstring-plan.ics)", "(default: 10)",
+        "(default: the protocol's title)", "(default: 3)")) {
+      assertTrue(flat.contains(defaultText), defaultText);
     }
     for (String line : usage.split("\n")) {
       assertTrue(line.length() <= 80, line);
@@ -168,23 +177,37 @@ class CliOptionsTest {
   }
 
   @Test
-  void repeatableOptionsKeepEveryValueInOrder() throws UsageException {
-    // How a later --check-in fits: declare it repeatable and read values(...).
-    List<OptionSpec> specs = List.of(
-        OptionSpec.value("check-in", "CHECK-IN", "a check-in", null).asRepeatable(),
-        OptionSpec.value("now", "DATE-TIME", "now", "the clock"));
-    ParsedArgs p = ParsedArgs.parse(specs, "--check-in", "2027-03-30T09:00 pain=2/4",
-        "--now=2027-03-30T09:05", "--check-in=2027-03-31T09:00 met=pain-relieved");
-    assertEquals(List.of("2027-03-30T09:00 pain=2/4", "2027-03-31T09:00 met=pain-relieved"),
-        p.values("check-in"));
-    assertEquals(Optional.of("2027-03-30T09:05"), p.value("now"));
-    assertEquals(List.of(), ParsedArgs.parse(specs).values("check-in"));
+  void repeatableCheckInsKeepEveryValueInOrder() throws UsageException {
+    CliOptions o = CliOptions.parse("--check-in", "2027-03-30T09:00 pain=2/4",
+        "--now=2027-03-31T09:05", "--check-in=2027-03-31T09:00 pain=1/2 met=pain-relieved");
+    assertEquals(List.of(LocalDateTime.of(2027, 3, 30, 9, 0), LocalDateTime.of(2027, 3, 31, 9, 0)),
+        o.checkIns().stream().map(CheckInLine::at).toList());
+    assertEquals(Optional.of(LocalDateTime.of(2027, 3, 31, 9, 5)), o.now());
+    assertTrue(o.replans());
   }
 
   @Test
-  void optionNamesAreCheckedWhenDeclared() {
-    assertEquals("option name must be lower-case words joined by '-': Check_In",
-        assertThrows(IllegalArgumentException.class,
-            () -> OptionSpec.flag("Check_In", "x")).getMessage());
+  void anAtSignIsAValueNotAnArgumentFile() throws UsageException {
+    assertEquals(Optional.of("@home"), CliOptions.parse("--calendar-name", "@home").calendarName());
+    assertEquals("unexpected argument '@plan.ics'; options start with --, see --help",
+        assertThrows(UsageException.class, () -> CliOptions.parse("@plan.ics")).getMessage());
+  }
+
+  @Test
+  void versionIsReadLikeHelp() throws UsageException {
+    assertTrue(CliOptions.parse("--version").version());
+    assertTrue(CliOptions.parse("-V").version());
+    assertFalse(CliOptions.parse().version());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      --injured-at +999999999-12-31T00:00 | --injured-at '+999999999-12-31T00:00': the year must be from 1900 to 2200
+      --injured-at 1899-12-31T23:59       | --injured-at '1899-12-31T23:59': the year must be from 1900 to 2200
+      --now 2201-01-01T00:00              | --now '2201-01-01T00:00': the year must be from 1900 to 2200
+      """)
+  void dateTimesOutsideTheSupportedYearsNameTheOption(String commandLine, String message) {
+    assertEquals(message, assertThrows(UsageException.class,
+        () -> CliOptions.parse(commandLine.split(" "))).getMessage());
   }
 }

@@ -207,13 +207,17 @@ class RehabplanCliTest {
     String csv = Files.readString(dir.resolve("sessions.csv"), StandardCharsets.UTF_8);
     assertTrue(csv.endsWith("\r\n"));
     List<String> lines = List.of(csv.split("\r\n"));
-    assertEquals("session_id,intervention_id,kind,phase_id,start,end", lines.get(0));
+    assertEquals("session_id,intervention_id,kind,phase_id,start,end,title", lines.get(0));
     List<Session> sessions = berlinPlan().sessions();
     assertEquals(sessions.size() + 1, lines.size());
     for (int i = 0; i < sessions.size(); i++) {
       Session s = sessions.get(i);
-      String[] f = lines.get(i + 1).split(",", -1);
-      assertEquals(6, f.length, lines.get(i + 1));
+      // The first six fields are ids and times, never quoted; the title is the rest.
+      String[] f = lines.get(i + 1).split(",", 7);
+      assertEquals(7, f.length, lines.get(i + 1));
+      String title = f[6].startsWith("\"")
+          ? f[6].substring(1, f[6].length() - 1).replace("\"\"", "\"") : f[6];
+      assertEquals(s.intervention().title(), title);
       assertEquals(s.id(), f[0]);
       assertEquals(s.intervention().id(), f[1]);
       assertEquals(s.intervention().kind().name(), f[2]);
@@ -223,9 +227,9 @@ class RehabplanCliTest {
       assertEquals(s.start().atZone(BERLIN).getOffset(), OffsetDateTime.parse(f[4]).getOffset());
     }
     // Across the DST change: the offset follows the zone.
-    assertEquals("ice/protect/1,ice,ICE,protect,2027-03-27T18:30:00+01:00,"
-        + "2027-03-27T18:45:00+01:00", lines.get(1));
-    assertTrue(csv.contains(",2027-03-28T07:00:00+02:00,2027-03-28T07:15:00+02:00\r\n"), csv);
+    assertTrue(lines.get(1).startsWith("ice/protect/1,ice,ICE,protect,2027-03-27T18:30:00+01:00,"
+        + "2027-03-27T18:45:00+01:00,"), lines.get(1));
+    assertTrue(csv.contains(",2027-03-28T07:00:00+02:00,2027-03-28T07:15:00+02:00,"), csv);
     assertTrue(out().contains("Wrote " + dir.resolve("sessions.csv")
         + " (one line per session).\n"), out());
   }
