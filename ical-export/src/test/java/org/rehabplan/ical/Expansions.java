@@ -8,7 +8,6 @@ import biweekly.util.com.google.ical.compat.javautil.DateIterator;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.lang.ref.Reference;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -50,11 +49,8 @@ final class Expansions {
 
   /** Parses {@code ics} with iCal4j and expands every session event. */
   static List<Interval> ical4j(String ics, Interval window) {
-    CalendarBuilder builder = new CalendarBuilder();
-    Calendar calendar = parseIcal4j(builder, ics);
-    List<Interval> out = ical4j(calendar.<VEvent>getComponents(Component.VEVENT), window);
-    Reference.reachabilityFence(builder);
-    return out;
+    Calendar calendar = parseIcal4j(ics);
+    return ical4j(calendar.<VEvent>getComponents(Component.VEVENT), window);
   }
 
   /**
@@ -64,11 +60,8 @@ final class Expansions {
    */
   static List<Interval> ical4jAfterUpdates(List<String> files, Interval window) {
     Map<String, VEvent> store = new LinkedHashMap<>();
-    List<CalendarBuilder> builders = new ArrayList<>();
     for (String ics : files) {
-      CalendarBuilder builder = new CalendarBuilder();
-      builders.add(builder);
-      for (VEvent e : parseIcal4j(builder, ics).<VEvent>getComponents(Component.VEVENT)) {
+      for (VEvent e : parseIcal4j(ics).<VEvent>getComponents(Component.VEVENT)) {
         String uid = e.getProperty(Property.UID).orElseThrow().getValue();
         VEvent kept = store.get(uid);
         if (kept == null || sequence(e) >= sequence(kept)) {
@@ -83,9 +76,7 @@ final class Expansions {
         shown.add(e);
       }
     }
-    List<Interval> out = ical4j(shown, window);
-    Reference.reachabilityFence(builders);
-    return out;
+    return ical4j(shown, window);
   }
 
   private static int sequence(VEvent e) {
@@ -109,28 +100,9 @@ final class Expansions {
     return out;
   }
 
-  /**
-   * Parses {@code ics} with a builder of its own; for reading text and structure only. To expand
-   * times, use {@link #parseIcal4j(CalendarBuilder, String)} and keep the builder reachable.
-   */
   static Calendar parseIcal4j(String ics) {
-    return parseIcal4j(new CalendarBuilder(), ics);
-  }
-
-  /**
-   * Parses {@code ics} with {@code builder}. The events' TZIDs resolve, through iCal4j 4.4.0's
-   * {@code ZoneRulesProviderImpl}, to a zone id ({@code ical4j~<uuid>-<n>}) that the provider
-   * holds for the builder's {@code TimeZoneRegistry} by a weak reference only; the calendar does
-   * not keep the registry. Once the builder is garbage, the provider releases that id and hands it
-   * to a later builder (a pool of 1500 ids, {@code net.fortuna.ical4j.timezone.id.pool.size}), so
-   * an event parsed earlier is then expanded with another file's VTIMEZONE, even another zone's:
-   * the cause of the update-chain property's random failures (issue 16), which depended on when
-   * the garbage collector ran, not on the plan. The caller keeps {@code builder} reachable ({@link
-   * Reference#reachabilityFence}) until it has expanded the events.
-   */
-  static Calendar parseIcal4j(CalendarBuilder builder, String ics) {
     try {
-      return builder.build(new StringReader(ics));
+      return new CalendarBuilder().build(new StringReader(ics));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ParserException e) {
