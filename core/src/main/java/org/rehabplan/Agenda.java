@@ -73,9 +73,11 @@ public final class Agenda {
   private final int days;
   private final @Nullable LocalDate today;
   private final @Nullable Plan previous;
+  private final @Nullable Instant now;
 
   private Agenda(
-      Plan plan, LocalDate from, int days, @Nullable LocalDate today, @Nullable Plan previous) {
+      Plan plan, LocalDate from, int days, @Nullable LocalDate today, @Nullable Plan previous,
+      @Nullable Instant now) {
     this.plan = requireNonNull(plan, "plan");
     this.from = requireNonNull(from, "from");
     checkArgument(!from.isBefore(PlanRequest.FIRST_PLANNED_DAY)
@@ -89,6 +91,7 @@ public final class Agenda {
     this.days = days;
     this.today = today;
     this.previous = previous;
+    this.now = now;
   }
 
   /**
@@ -103,7 +106,8 @@ public final class Agenda {
     LocalDate first = plan.request().injuredAt().toLocalDate();
     LocalDate last = plan.interval().endExclusive().minusNanos(1).atZone(plan.zone())
         .toLocalDate();
-    return new Agenda(plan, first, (int) ChronoUnit.DAYS.between(first, last) + 1, null, null);
+    return new Agenda(plan, first, (int) ChronoUnit.DAYS.between(first, last) + 1, null, null,
+        null);
   }
 
   /**
@@ -115,7 +119,7 @@ public final class Agenda {
    * @return the agenda
    */
   public Agenda days(LocalDate from, int days) {
-    return new Agenda(plan, from, days, today, previous);
+    return new Agenda(plan, from, days, today, previous, now);
   }
 
   /**
@@ -126,7 +130,7 @@ public final class Agenda {
    * @return the agenda
    */
   public Agenda today(LocalDate today) {
-    return new Agenda(plan, from, days, requireNonNull(today, "today"), previous);
+    return new Agenda(plan, from, days, requireNonNull(today, "today"), previous, now);
   }
 
   /**
@@ -138,7 +142,19 @@ public final class Agenda {
    * @return the agenda
    */
   public Agenda since(Plan previous) {
-    return new Agenda(plan, from, days, today, requireNonNull(previous, "previous"));
+    return new Agenda(plan, from, days, today, requireNonNull(previous, "previous"), now);
+  }
+
+  /**
+   * Returns a copy whose day list marks the firm sessions already over at {@code now} as {@code
+   * (past)} and the one under way as {@code (now)}. This instance is immutable and unaffected by
+   * this method call.
+   *
+   * @param now the person's current moment
+   * @return the agenda
+   */
+  public Agenda now(Instant now) {
+    return new Agenda(plan, from, days, today, previous, requireNonNull(now, "now"));
   }
 
   /**
@@ -363,7 +379,14 @@ public final class Agenda {
    * The sessions of the agenda's days, grouped by local day, in local time, with the guidance that
    * holds on each day; each intervention's instructions follow the first time it appears. A
    * session ending the next day is marked {@code +1}. Firm sessions come first, at their times;
-   * conditional ones follow, grouped under what they wait for, their times marked "about".
+   * conditional ones follow, grouped under what they wait for, their times marked "about". With
+   * {@link #now(Instant)}, firm sessions already over are marked {@code (past)} and the one under
+   * way {@code (now)}.
+   *
+   * <p>With waking hours that cross midnight (a night shift, say 21:00 to 05:45), a day lists the
+   * sessions of the waking period that starts on it: those after midnight stay under the
+   * evening's date, their start marked {@code +1} (the next day). The first day listed also
+   * keeps the sessions from its midnight to its wake time.
    *
    * @return the lines, each day followed by a blank line
    */
@@ -377,6 +400,14 @@ public final class Agenda {
       Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
       out.append(DAY_YEAR.format(date)).append(date.equals(today) ? " (today)" : "")
           .append('\n');
+      WakingHours awake = plan.request().wakingHours();
+      // The sessions of the waking period that starts on this date.
+      Instant sessionsStart = dayStart;
+      Instant sessionsEnd = dayEnd;
+      if (awake.crossesMidnight()) {
+        sessionsStart = d == 0 ? dayStart : awake.windowStartingOn(date, zone).start();
+        sessionsEnd = awake.windowStartingOn(date.plusDays(1), zone).start();
+      }
       for (GuidanceSpan s : plan.guidanceSpans()) {
         if (s.interval().start().isBefore(dayEnd) && dayStart.isBefore(s.interval()
             .endExclusive())) {
@@ -384,7 +415,7 @@ public final class Agenda {
           explain(out, s.intervention().id(), s.intervention().instructions(), explained);
         }
       }
-      List<Session> sessions = plan.sessionsOn(date);
+      List<Session> sessions = plan.sessionsBetween(sessionsStart, sessionsEnd);
       Map<Set<Criterion>, List<Session>> conditional = new LinkedHashMap<>();
       for (Session s : sessions) {
         if (s.isConditional()) {
@@ -393,7 +424,7 @@ public final class Agenda {
         }
         out.append("  ").append(pad(times(s, date), SESSION_INDENT.length() - 2))
             .append(s.intervention().title()).append("  [").append(s.phase().name())
-            .append("]\n");
+            .append("]").append(mark(s)).append('\n');
         explain(out, s.intervention().id(), s.intervention().instructions(), explained);
       }
       for (Map.Entry<Set<Criterion>, List<Session>> group : conditional.entrySet()) {
@@ -415,9 +446,24 @@ public final class Agenda {
     return out.toString();
   }
 
+  /** {@code  (past)} or {@code  (now)} at {@link #now(Instant)}, or nothing. */
+  private String mark(Session s) {
+    if (now == null) {
+      return "";
+    }
+    if (!s.end().isAfter(now)) {
+      return "  (past)";
+    }
+    return s.start().isAfter(now) ? "" : "  (now)";
+  }
+
   private String times(Session s, LocalDate date) {
     ZonedDateTime start = s.start().atZone(plan.zone());
     ZonedDateTime end = s.end().atZone(plan.zone());
+    if (start.toLocalDate().isAfter(date)) { // after midnight in a night shift's waking period
+      return TIME.format(start) + "+1-" + TIME.format(end)
+          + (end.toLocalDate().isAfter(start.toLocalDate()) ? "+2" : "");
+    }
     return TIME.format(start) + "-" + TIME.format(end)
         + (end.toLocalDate().isAfter(date) ? "+1" : "");
   }

@@ -203,7 +203,10 @@ public final class RehabplanCli {
     boolean todayInPlan = !today.isBefore(first) && !today.isAfter(end);
     LocalDate from = todayInPlan ? today : first;
 
-    Agenda agenda = Agenda.of(plan).since(firstVersion).days(from, options.days()).today(today);
+    Instant nowInstant = options.now().map(t -> ZonedDateTime.of(t, zone).toInstant())
+        .orElse(now.toInstant());
+    Agenda agenda = Agenda.of(plan).since(firstVersion).days(from, options.days()).today(today)
+        .now(nowInstant);
     report.print(agenda.heading());
     report.println();
     if (agenda.progress().isPresent()) {

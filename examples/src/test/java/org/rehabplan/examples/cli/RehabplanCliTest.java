@@ -115,12 +115,13 @@ class RehabplanCliTest {
                        Whenever you sit or lie down to rest, prop the injured leg up
         """), out);
     // Today (the clock's date), then two more days; the first session of the day comes with its
-    // instructions, later ones without.
+    // instructions, later ones without. At 11:05 the morning's sessions are over.
     assertTrue(out.contains("""
-          07:00-07:15  Ice the back of the thigh  [Protect]
+          07:00-07:15  Ice the back of the thigh  [Protect]  (past)
                        Put a cold pack on the painful area for 15 minutes, then take
         """), out);
-    assertTrue(out.contains("  08:30-08:45  Ice the back of the thigh  [Protect]\n"), out);
+    assertTrue(out.contains("  08:30-08:45  Ice the back of the thigh  [Protect]  (past)\n"), out);
+    assertTrue(out.contains("  11:30-11:45  Ice the back of the thigh  [Protect]\n"), out);
     assertTrue(out.contains("\nMon 29 Mar 2027\n"), out);
     assertTrue(out.contains("\nTue 30 Mar 2027\n"), out);
     assertFalse(out.contains("Sat 27 Mar 2027\n"), out);
@@ -169,7 +170,9 @@ class RehabplanCliTest {
         + " (Asia/Tokyo), awake 07:00 to 22:00\n"), out());
     assertTrue(out().contains("\nSessions from today, times in Asia/Tokyo:\n\nSun 28 Mar 2027"
         + " (today)\n"), out());
-    assertTrue(out().contains("  18:05-18:20  Ice the back of the thigh  [Protect]\n"), out());
+    // Injured now: the first session is under way.
+    assertTrue(out().contains("  18:05-18:20  Ice the back of the thigh  [Protect]  (now)\n"),
+        out());
   }
 
   @Test
