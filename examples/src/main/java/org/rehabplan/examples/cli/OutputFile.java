@@ -190,7 +190,7 @@ final class OutputFile {
     }
   }
 
-  private static String describe(Exception e) {
+  static String describe(Exception e) {
     // NoSuchFileException -> "no such file", AccessDeniedException -> "access denied"
     String type = e.getClass().getSimpleName().replace("Exception", "")
         .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT).trim();
