@@ -193,10 +193,10 @@ class UpdatePropertyTest {
     assertEquals(c.exporter().export(c.v1()).text(), c.exporter().update(c.v1(), c.v1()).text());
   }
 
-  // Seed pinned so CI cannot fail at random: with some seeds iCal4j 4.4.0 loses instances of our
-  // series (e.g. Asia/Kamchatka, seed -5160311796016242435: expected 298, got 296) while the other
-  // parsers agree with the plan. Open: find that iCal4j case and pin it as an example (issue 16).
-  @Property(tries = TRIES, seed = "4281233900001015565")
+  // No fixed seed. The seeds once reported failing (Asia/Kamchatka, -5160311796016242435 and
+  // -1066269861153314740) pass with this code, alone and after the module's other tests; the
+  // iCal4j bug found (a weekly week with a DST gap) is pinned in JerseyCaseTest.
+  @Property(tries = TRIES)
   void aChainOfUpdatesNeverLowersASequenceAndEveryClientCatchesUp(@ForAll("cases") Case c) {
     // v2 from the check-ins up to some moment, v3 from all of them.
     List<Plan> versions = c.chain();
