@@ -385,8 +385,9 @@ public final class Agenda {
    *
    * <p>With waking hours that cross midnight (a night shift, say 21:00 to 05:45), a day lists the
    * sessions of the waking period that starts on it: those after midnight stay under the
-   * evening's date, their start marked {@code +1} (the next day). The first day listed also
-   * keeps the sessions from its midnight to its wake time.
+   * evening's date, below a line {@code after midnight (Fri 12 Mar):}; conditional ones have
+   * their time marked {@code +1}. The first day listed also keeps the sessions from its midnight
+   * to its wake time.
    *
    * @return the lines, each day followed by a blank line
    */
@@ -417,10 +418,15 @@ public final class Agenda {
       }
       List<Session> sessions = plan.sessionsBetween(sessionsStart, sessionsEnd);
       Map<Set<Criterion>, List<Session>> conditional = new LinkedHashMap<>();
+      boolean afterMidnight = false;
       for (Session s : sessions) {
         if (s.isConditional()) {
           conditional.computeIfAbsent(s.awaitedCriteria(), k -> new ArrayList<>()).add(s);
           continue;
+        }
+        if (!afterMidnight && s.start().atZone(zone).toLocalDate().isAfter(date)) {
+          afterMidnight = true;
+          out.append("  after midnight (").append(DAY.format(date.plusDays(1))).append("):\n");
         }
         out.append("  ").append(pad(times(s, date), SESSION_INDENT.length() - 2))
             .append(s.intervention().title()).append("  [").append(s.phase().name())
@@ -431,7 +437,8 @@ public final class Agenda {
         out.append("  Once you report ").append(labels(group.getKey()))
             .append(" (not before):\n");
         for (Session s : group.getValue()) {
-          out.append("  ").append(pad("about " + TIME.format(s.start().atZone(zone)),
+          out.append("  ").append(pad("about " + TIME.format(s.start().atZone(zone))
+                  + (s.start().atZone(zone).toLocalDate().isAfter(date) ? "+1" : ""),
                   SESSION_INDENT.length() - 2))
               .append(s.intervention().title()).append("  [").append(s.phase().name())
               .append("]\n");
@@ -460,12 +467,10 @@ public final class Agenda {
   private String times(Session s, LocalDate date) {
     ZonedDateTime start = s.start().atZone(plan.zone());
     ZonedDateTime end = s.end().atZone(plan.zone());
-    if (start.toLocalDate().isAfter(date)) { // after midnight in a night shift's waking period
-      return TIME.format(start) + "+1-" + TIME.format(end)
-          + (end.toLocalDate().isAfter(start.toLocalDate()) ? "+2" : "");
-    }
+    // After midnight in a night shift's waking period, under its own "after midnight" line.
+    LocalDate day = start.toLocalDate().isAfter(date) ? start.toLocalDate() : date;
     return TIME.format(start) + "-" + TIME.format(end)
-        + (end.toLocalDate().isAfter(date) ? "+1" : "");
+        + (end.toLocalDate().isAfter(day) ? "+1" : "");
   }
 
   private static void explain(

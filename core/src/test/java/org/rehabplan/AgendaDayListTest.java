@@ -52,13 +52,16 @@ class AgendaDayListTest {
     Plan plan = plan("2027-03-10T22:00", "UTC", night);
     String sessions = Agenda.of(plan).days(LocalDate.of(2027, 3, 10), 5).sessions();
     ZoneId utc = ZoneId.of("UTC");
-    for (LocalDate date = LocalDate.of(2027, 3, 11); date.isBefore(LocalDate.of(2027, 3, 14));
-        date = date.plusDays(1)) {
+    for (LocalDate day = LocalDate.of(2027, 3, 11); day.isBefore(LocalDate.of(2027, 3, 14));
+        day = day.plusDays(1)) {
+      LocalDate date = day;
       // Every firm session of the waking period from date 21:00 to the next day 05:45 is listed
-      // under date: those after midnight with their start marked +1; none under the next date.
+      // under date: those after midnight below an "after midnight" line; none under the next date.
       Instant wake = date.atTime(21, 0).atZone(utc).toInstant();
       Instant nextWake = wake.plus(Duration.ofDays(1));
       List<String> block = block(sessions, date);
+      String marker = "  after midnight (" + DateTimeFormatter.ofPattern("EEE d MMM",
+          Locale.ENGLISH).format(date.plusDays(1)) + "):";
       int afterMidnight = 0;
       for (Session s : plan.sessionsBetween(wake, nextWake)) {
         if (s.isConditional()) {
@@ -66,14 +69,21 @@ class AgendaDayListTest {
         }
         ZonedDateTime start = s.start().atZone(utc);
         boolean nextDay = start.toLocalDate().isAfter(date);
-        String time = HH_MM.format(start) + (nextDay ? "+1-" : "-");
-        afterMidnight += nextDay ? 1 : 0;
-        assertTrue(block.stream().anyMatch(l -> l.startsWith("  " + time)
-                && l.contains(s.intervention().title())),
-            s + " not under " + date + ":\n" + String.join("\n", block));
-        if (nextDay) { // the next date lists only its own evening and its night, marked +1
-          assertFalse(block(sessions, date.plusDays(1)).stream().anyMatch(
-              l -> l.startsWith("  " + HH_MM.format(start) + "-")), s + " under the next date");
+        String time = "  " + HH_MM.format(start) + "-" + HH_MM.format(s.end().atZone(utc));
+        int at = block.indexOf(block.stream().filter(l -> l.startsWith(time)
+            && l.contains(s.intervention().title())).findFirst().orElseThrow(
+                () -> new AssertionError(s + " not under " + date + ":\n"
+                    + String.join("\n", block))));
+        // Those after midnight come after the marker line, the evening's before it.
+        int markerAt = block.indexOf(marker);
+        if (nextDay) {
+          afterMidnight++;
+          assertTrue(markerAt >= 0 && markerAt < at, s + " not after " + marker);
+          assertFalse(block(sessions, date.plusDays(1)).stream().takeWhile(
+              l -> !l.startsWith("  after midnight")).anyMatch(l -> l.startsWith(time)),
+              s + " under the next date");
+        } else {
+          assertTrue(markerAt < 0 || at < markerAt, s + " after " + marker);
         }
       }
       assertTrue(afterMidnight > 0, "the night shift has sessions after midnight on " + date);
