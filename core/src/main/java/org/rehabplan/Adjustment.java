@@ -24,7 +24,15 @@ public record Adjustment(Instant at, Kind kind, String phaseId, String reason) {
     HELD
   }
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param at when it took effect; not null
+   * @param kind what happened; not null
+   * @param phaseId the phase the person is in from {@code at}; not null
+   * @param reason a sentence a person understands; not null
+   * @throws NullPointerException if a component is null
+   */
   public Adjustment {
     requireNonNull(at, "at");
     requireNonNull(kind, "kind");

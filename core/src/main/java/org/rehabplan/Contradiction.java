@@ -19,13 +19,24 @@ public sealed interface Contradiction permits Contradiction.PainWithActivity {
    * Why {@code checkIn} contradicts the criterion, if it does: the end of a sentence that starts
    * with "the criterion cannot be reported", e.g. {@code "with pain with activity 8/10 (it needs
    * less than 3/10)"}.
+   *
+   * @param checkIn the check-in that reports the criterion; not null
+   * @return the explanation, or empty when the check-in does not contradict the criterion
    */
   Optional<String> explain(CheckIn checkIn);
 
-  /** Where the rule comes from. */
+  /**
+   * Where the rule comes from.
+   *
+   * @return the source or the "our choice" rationale of the threshold
+   */
   Provenance provenance();
 
-  /** What contradicts the criterion, e.g. {@code "pain with activity of 3/10 or more"}. */
+  /**
+   * What contradicts the criterion, e.g. {@code "pain with activity of 3/10 or more"}.
+   *
+   * @return a noun phrase for a person to read
+   */
   String describe();
 
   /**
@@ -33,6 +44,8 @@ public sealed interface Contradiction permits Contradiction.PainWithActivity {
    *
    * @param atLeast pain with activity from which the criterion is refused, 1 to 10
    * @param provenance where the threshold comes from
+   * @return the contradiction
+   * @throws IllegalArgumentException if {@code atLeast} is outside 1–10
    */
   static PainWithActivity painWithActivityAtLeast(int atLeast, Provenance provenance) {
     return new PainWithActivity(atLeast, provenance);
@@ -45,7 +58,13 @@ public sealed interface Contradiction permits Contradiction.PainWithActivity {
    * @param provenance where the threshold comes from
    */
   record PainWithActivity(int atLeast, Provenance provenance) implements Contradiction {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param atLeast pain with activity from which the criterion is refused, 1 to 10
+     * @param provenance where the threshold comes from; not null
+     * @throws IllegalArgumentException if {@code atLeast} is outside 1–10
+     */
     public PainWithActivity {
       checkArgument(atLeast >= 1 && atLeast <= 10,
           "pain with activity threshold must be between 1 and 10: %s", atLeast);

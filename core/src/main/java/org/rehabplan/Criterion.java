@@ -18,7 +18,16 @@ import java.util.Optional;
  *     may be empty
  */
 public record Criterion(String id, String question, List<Contradiction> contradictions) {
-  /** Validates the components and copies the contradictions. */
+  /**
+   * Validates the components and copies the contradictions.
+   *
+   * @param id the criterion's id, lower-case kebab-case
+   * @param question the question a person answers to report it; not blank, within the title
+   *     length limit
+   * @param contradictions what a check-in must not report together with this criterion; not
+   *     null, may be empty
+   * @throws IllegalArgumentException if the id or the question is malformed
+   */
   public Criterion {
     Checks.checkId(id, "criterion id");
     Checks.checkText(question, "question", Limits.MAX_TITLE_LENGTH);
@@ -35,7 +44,14 @@ public record Criterion(String id, String question, List<Contradiction> contradi
     this(id, question, ImmutableList.of());
   }
 
-  /** A criterion with the given id and question, which nothing contradicts. */
+  /**
+   * A criterion with the given id and question, which nothing contradicts.
+   *
+   * @param id the criterion's id, lower-case kebab-case
+   * @param question the question a person answers to report it
+   * @return the criterion
+   * @throws IllegalArgumentException if the id or the question is malformed
+   */
   public static Criterion of(String id, String question) {
     return new Criterion(id, question);
   }
@@ -43,6 +59,9 @@ public record Criterion(String id, String question, List<Contradiction> contradi
   /**
    * Returns a copy that is also contradicted by {@code contradiction}. This instance is immutable
    * and unaffected by this method call.
+   *
+   * @param contradiction the contradiction to add after the existing ones; not null
+   * @return a criterion with the same id and question and one more contradiction
    */
   public Criterion contradictedBy(Contradiction contradiction) {
     requireNonNull(contradiction, "contradiction");
@@ -53,6 +72,9 @@ public record Criterion(String id, String question, List<Contradiction> contradi
   /**
    * Why {@code checkIn} cannot report this criterion, if one of its contradictions applies: a
    * sentence naming the check-in's value and the rule.
+   *
+   * @param checkIn a check-in that reports this criterion as met; not null
+   * @return the first applying contradiction's sentence, or empty when none applies
    */
   public Optional<String> contradictionIn(CheckIn checkIn) {
     requireNonNull(checkIn, "checkIn");

@@ -21,7 +21,16 @@ public record DurationEstimate(
   /** The longest a single phase may be expected to take; bounds every plan. */
   public static final Duration MAX_PHASE_DURATION = Duration.ofDays(366);
 
-  /** Validates the components: {@code 0 < earliest <= typical <= latest <= 366 days}. */
+  /**
+   * Validates the components: {@code 0 < earliest <= typical <= latest <= 366 days}.
+   *
+   * @param earliest the shortest expected time, positive
+   * @param typical the usual time, at least {@code earliest}
+   * @param latest the longest expected time, at least {@code typical}, at most {@link
+   *     #MAX_PHASE_DURATION}
+   * @param provenance where the figures come from; not null, no null elements; copied
+   * @throws IllegalArgumentException if the figures are not positive, out of order or too long
+   */
   public DurationEstimate {
     Checks.checkPositive(earliest, "earliest");
     Checks.checkPositive(typical, "typical");
@@ -40,7 +49,16 @@ public record DurationEstimate(
     provenance = List.copyOf(Checks.checkNoNulls(provenance, "provenance"));
   }
 
-  /** An estimate in whole days, with its provenance. */
+  /**
+   * An estimate in whole days, with its provenance.
+   *
+   * @param earliest the shortest expected time in days, 1 to 366
+   * @param typical the usual time in days, at least {@code earliest}
+   * @param latest the longest expected time in days, at least {@code typical}, at most 366
+   * @param provenance where the figures come from; no null elements
+   * @return the estimate
+   * @throws IllegalArgumentException if a figure is out of range or out of order
+   */
   public static DurationEstimate ofDays(
       long earliest, long typical, long latest, Provenance... provenance) {
     Checks.checkNoNulls(provenance, "provenance");
@@ -57,7 +75,14 @@ public record DurationEstimate(
     return Duration.ofDays(days);
   }
 
-  /** The same figure for earliest, typical and latest. */
+  /**
+   * The same figure for earliest, typical and latest.
+   *
+   * @param duration the expected time, positive, at most {@link #MAX_PHASE_DURATION}
+   * @param provenance where the figure comes from; no null elements
+   * @return the estimate
+   * @throws IllegalArgumentException if the duration is not positive or too long
+   */
   public static DurationEstimate exactly(Duration duration, Provenance... provenance) {
     return new DurationEstimate(duration, duration, duration,
         List.of(Checks.checkNoNulls(provenance, "provenance")));

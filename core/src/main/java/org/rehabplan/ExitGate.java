@@ -16,7 +16,13 @@ import java.util.stream.Collectors;
  */
 public record ExitGate(Duration minimumTime, Set<Criterion> criteria) {
 
-  /** Validates the components and copies the criteria. */
+  /**
+   * Validates the components and copies the criteria.
+   *
+   * @param minimumTime the least time spent in the phase, zero or positive
+   * @param criteria the criteria that must all be reported met; no nulls, ids unique
+   * @throws IllegalArgumentException if {@code minimumTime} is negative or two criteria share an id
+   */
   public ExitGate {
     Checks.checkNotNegative(minimumTime, "minimumTime");
     criteria = ImmutableSet.copyOf(Checks.checkNoNulls(criteria, "criteria"));
@@ -24,24 +30,48 @@ public record ExitGate(Duration minimumTime, Set<Criterion> criteria) {
     checkArgument(ids.size() == criteria.size(), "criterion ids must be unique: %s", criteria);
   }
 
-  /** A gate that opens after {@code minimumTime} once all {@code criteria} are met. */
+  /**
+   * A gate that opens after {@code minimumTime} once all {@code criteria} are met.
+   *
+   * @param minimumTime the least time spent in the phase, zero or positive
+   * @param criteria the criteria that must all be reported met, in declaration order; ids unique
+   * @return the gate
+   * @throws IllegalArgumentException if {@code minimumTime} is negative or two criteria share an id
+   */
   public static ExitGate after(Duration minimumTime, Criterion... criteria) {
     return new ExitGate(minimumTime, ImmutableSet.copyOf(Checks.checkNoNulls(criteria,
         "criteria")));
   }
 
-  /** A gate that opens after {@code minimumTime} once all {@code criteria} are met. */
+  /**
+   * A gate that opens after {@code minimumTime} once all {@code criteria} are met.
+   *
+   * @param minimumTime the least time spent in the phase, zero or positive
+   * @param criteria the criteria that must all be reported met, in iteration order; ids unique
+   * @return the gate
+   * @throws IllegalArgumentException if {@code minimumTime} is negative or two criteria share an id
+   */
   public static ExitGate after(Duration minimumTime, Collection<Criterion> criteria) {
     return new ExitGate(minimumTime, ImmutableSet.copyOf(Checks.checkNoNulls(criteria,
         "criteria")));
   }
 
-  /** A gate that opens after {@code minimumTime}, with no criteria. */
+  /**
+   * A gate that opens after {@code minimumTime}, with no criteria.
+   *
+   * @param minimumTime the least time spent in the phase, zero or positive
+   * @return the gate
+   * @throws IllegalArgumentException if {@code minimumTime} is negative
+   */
   public static ExitGate afterTime(Duration minimumTime) {
     return new ExitGate(minimumTime, ImmutableSet.of());
   }
 
-  /** Whether the gate names any criterion. */
+  /**
+   * Whether the gate names any criterion.
+   *
+   * @return true when the phase also waits for the person's report, not only for time
+   */
   public boolean hasCriteria() {
     return !criteria.isEmpty();
   }

@@ -13,7 +13,16 @@ import static java.util.Objects.requireNonNull;
  * @param interval when it holds, {@code [start, end)}; not empty
  */
 public record GuidanceSpan(String id, Intervention intervention, Phase phase, Interval interval) {
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param id stable id of the form {@code interventionId/phaseId}
+   * @param intervention the guidance
+   * @param phase the phase the span lies in
+   * @param interval when it holds, {@code [start, end)}; not empty
+   * @throws NullPointerException if a component is null
+   * @throws IllegalArgumentException if {@code interval} is empty
+   */
   public GuidanceSpan {
     requireNonNull(id, "id");
     requireNonNull(intervention, "intervention");

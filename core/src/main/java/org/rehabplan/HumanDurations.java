@@ -11,6 +11,9 @@ public final class HumanDurations {
   /**
    * Formats {@code duration} in days, hours and minutes, dropping zero parts; seconds are ignored.
    * A duration under one minute formats as {@code 0 min}. Negative durations get a leading minus.
+   *
+   * @param duration the duration to format; not null
+   * @return e.g. {@code 1 d 2 h 30 min}; the same text in every locale
    */
   public static String format(Duration duration) {
     requireNonNull(duration, "duration");

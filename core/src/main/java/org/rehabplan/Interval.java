@@ -17,7 +17,14 @@ import java.util.Optional;
  */
 public record Interval(Instant start, Instant endExclusive) implements Comparable<Interval> {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param start the first instant inside the interval
+   * @param endExclusive the first instant after the interval, not before {@code start}
+   * @throws NullPointerException if either is null
+   * @throws IllegalArgumentException if {@code endExclusive} is before {@code start}
+   */
   public Interval {
     requireNonNull(start, "start");
     requireNonNull(endExclusive, "endExclusive");
@@ -28,12 +35,27 @@ public record Interval(Instant start, Instant endExclusive) implements Comparabl
         endExclusive);
   }
 
-  /** The interval {@code [startInclusive, endExclusive)}. */
+  /**
+   * The interval {@code [startInclusive, endExclusive)}.
+   *
+   * @param startInclusive the first instant inside the interval
+   * @param endExclusive the first instant after it, not before {@code startInclusive}
+   * @return the interval; empty when the two instants are equal
+   * @throws IllegalArgumentException if {@code endExclusive} is before {@code startInclusive}
+   */
   public static Interval of(Instant startInclusive, Instant endExclusive) {
     return new Interval(startInclusive, endExclusive);
   }
 
-  /** The interval {@code [startInclusive, startInclusive + duration)}. */
+  /**
+   * The interval {@code [startInclusive, startInclusive + duration)}.
+   *
+   * @param startInclusive the first instant inside the interval
+   * @param duration the interval's length, zero or positive
+   * @return the interval
+   * @throws IllegalArgumentException if {@code duration} is negative or the end would lie past
+   *     {@link Instant#MAX}
+   */
   public static Interval of(Instant startInclusive, Duration duration) {
     requireNonNull(startInclusive, "startInclusive");
     requireNonNull(duration, "duration");
@@ -51,6 +73,9 @@ public record Interval(Instant start, Instant endExclusive) implements Comparabl
   /**
    * Parses the {@code start/end} form written by {@link #toString()}.
    *
+   * @param text two ISO-8601 instants separated by a slash, e.g. {@code
+   *     2026-03-01T08:00:00Z/2026-03-01T09:00:00Z}
+   * @return the interval
    * @throws IllegalArgumentException if {@code text} is not two ISO-8601 instants, start not after
    *     end, separated by a slash
    */
@@ -67,27 +92,52 @@ public record Interval(Instant start, Instant endExclusive) implements Comparabl
     }
   }
 
-  /** The length of the interval. */
+  /**
+   * The length of the interval.
+   *
+   * @return {@code endExclusive - start}, zero for an empty interval
+   */
   public Duration duration() {
     return Duration.between(start, endExclusive);
   }
 
-  /** Whether the interval is empty. */
+  /**
+   * Whether the interval is empty.
+   *
+   * @return true when {@code start} equals {@code endExclusive}, so no instant lies inside
+   */
   public boolean isEmpty() {
     return start.equals(endExclusive);
   }
 
-  /** Whether {@code instant} lies in {@code [start, endExclusive)}. */
+  /**
+   * Whether {@code instant} lies in {@code [start, endExclusive)}.
+   *
+   * @param instant the instant to test
+   * @return true from {@code start} on and before {@code endExclusive}; never for an empty interval
+   */
   public boolean contains(Instant instant) {
     return !instant.isBefore(start) && instant.isBefore(endExclusive);
   }
 
-  /** Whether {@code other} lies wholly inside this interval. */
+  /**
+   * Whether {@code other} lies wholly inside this interval.
+   *
+   * @param other the interval to test
+   * @return true when {@code other} starts no earlier and ends no later than this one (an empty
+   *     {@code other} at either end counts as inside)
+   */
   public boolean encloses(Interval other) {
     return !other.start.isBefore(start) && !other.endExclusive.isAfter(endExclusive);
   }
 
-  /** Whether the two intervals share at least one instant. */
+  /**
+   * Whether the two intervals share at least one instant.
+   *
+   * @param other the interval to test
+   * @return true when some instant lies in both; false when they only touch ({@code end ==
+   *     other.start}) or either is empty
+   */
   public boolean overlaps(Interval other) {
     return start.isBefore(other.endExclusive) && other.start.isBefore(endExclusive)
         && !isEmpty() && !other.isEmpty();
@@ -110,6 +160,10 @@ public record Interval(Instant start, Instant endExclusive) implements Comparabl
   /**
    * Returns a copy with the given start. This instance is immutable and unaffected by this method
    * call.
+   *
+   * @param start the new first instant, not after {@code endExclusive}
+   * @return the copy
+   * @throws IllegalArgumentException if {@code start} is after {@code endExclusive}
    */
   public Interval withStart(Instant start) {
     return new Interval(start, endExclusive);
@@ -118,6 +172,10 @@ public record Interval(Instant start, Instant endExclusive) implements Comparabl
   /**
    * Returns a copy with the given exclusive end. This instance is immutable and unaffected by this
    * method call.
+   *
+   * @param endExclusive the new first instant after the interval, not before {@code start}
+   * @return the copy
+   * @throws IllegalArgumentException if {@code endExclusive} is before {@code start}
    */
   public Interval withEndExclusive(Instant endExclusive) {
     return new Interval(start, endExclusive);

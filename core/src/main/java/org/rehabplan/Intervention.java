@@ -45,12 +45,22 @@ public final class Intervention {
     this.selfCheckFor = b.selfCheckFor.map(c -> Checks.checkId(c, "self-check criterion id"));
   }
 
-  /** A builder for an intervention with the given id. */
+  /**
+   * A builder for an intervention with the given id.
+   *
+   * @param id the id, unique within its protocol: letters, digits, {@code -} and {@code _}
+   * @return a builder with kind {@link InterventionKind#OTHER} and nothing else set
+   * @throws IllegalArgumentException if {@code id} is not a valid id
+   */
   public static Builder builder(String id) {
     return new Builder(Checks.checkId(id, "intervention id"));
   }
 
-  /** A builder holding this intervention's values, to make a modified copy. */
+  /**
+   * A builder holding this intervention's values, to make a modified copy.
+   *
+   * @return a new builder; changing it leaves this intervention unchanged
+   */
   public Builder toBuilder() {
     Builder b = new Builder(id).kind(kind).title(title).instructions(instructions).timing(timing);
     b.requiredCriteria.addAll(requiredCriteria);
@@ -59,32 +69,56 @@ public final class Intervention {
     return b;
   }
 
-  /** The id, unique within its protocol. */
+  /**
+   * The id, unique within its protocol.
+   *
+   * @return the id, as given to {@link #builder(String)}
+   */
   public String id() {
     return id;
   }
 
-  /** What kind of intervention this is. */
+  /**
+   * What kind of intervention this is.
+   *
+   * @return the kind; {@link InterventionKind#OTHER} unless set
+   */
   public InterventionKind kind() {
     return kind;
   }
 
-  /** The patient-facing title, e.g. "Ice the back of the thigh". */
+  /**
+   * The patient-facing title, e.g. "Ice the back of the thigh".
+   *
+   * @return the title, one line
+   */
   public String title() {
     return title;
   }
 
-  /** The patient-facing instructions. */
+  /**
+   * The patient-facing instructions.
+   *
+   * @return the instructions, as written in the protocol
+   */
   public String instructions() {
     return instructions;
   }
 
-  /** When it happens. */
+  /**
+   * When it happens.
+   *
+   * @return the timing
+   */
   public Timing timing() {
     return timing;
   }
 
-  /** Ids of the criteria that must be met before any session of this intervention. */
+  /**
+   * Ids of the criteria that must be met before any session of this intervention.
+   *
+   * @return an immutable set of criterion ids, empty when no session waits for a criterion
+   */
   public Set<String> requiredCriteria() {
     return requiredCriteria;
   }
@@ -92,12 +126,18 @@ public final class Intervention {
   /**
    * The criterion this intervention is a self-check for, if it is one: its sessions ask the
    * criterion's question and repeat until it is reported met or its phase's latest estimate.
+   *
+   * @return the criterion id, or empty for an intervention that is no self-check
    */
   public Optional<String> selfCheckFor() {
     return selfCheckFor;
   }
 
-  /** Where the content comes from. */
+  /**
+   * Where the content comes from.
+   *
+   * @return an immutable list of sources, in the order given
+   */
   public List<Provenance> provenance() {
     return provenance;
   }
@@ -140,31 +180,57 @@ public final class Intervention {
       this.id = id;
     }
 
-    /** Sets the kind; default {@link InterventionKind#OTHER}. */
+    /**
+     * Sets the kind; default {@link InterventionKind#OTHER}.
+     *
+     * @param kind what kind of intervention this is
+     * @return this builder
+     */
     public Builder kind(InterventionKind kind) {
       this.kind = requireNonNull(kind, "kind");
       return this;
     }
 
-    /** Sets the patient-facing title. */
+    /**
+     * Sets the patient-facing title (required).
+     *
+     * @param title one line, checked against the title length limit by {@link #build()}
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = requireNonNull(title, "title");
       return this;
     }
 
-    /** Sets the patient-facing instructions. */
+    /**
+     * Sets the patient-facing instructions (required).
+     *
+     * @param instructions the text, checked against the instructions length limit by {@link
+     *     #build()}
+     * @return this builder
+     */
     public Builder instructions(String instructions) {
       this.instructions = requireNonNull(instructions, "instructions");
       return this;
     }
 
-    /** Sets the timing. */
+    /**
+     * Sets the timing (required).
+     *
+     * @param timing when the intervention happens
+     * @return this builder
+     */
     public Builder timing(Timing timing) {
       this.timing = requireNonNull(timing, "timing");
       return this;
     }
 
-    /** Adds criteria that must be met before any session. */
+    /**
+     * Adds criteria that must be met before any session.
+     *
+     * @param criterionIds ids of criteria of the protocol; no nulls; added to those already given
+     * @return this builder
+     */
     public Builder requires(String... criterionIds) {
       for (String c : requireNonNull(criterionIds, "criterionIds")) {
         requiredCriteria.add(requireNonNull(c, "criterionId"));
@@ -172,7 +238,12 @@ public final class Intervention {
       return this;
     }
 
-    /** Adds provenance entries. */
+    /**
+     * Adds provenance entries.
+     *
+     * @param entries where the content comes from; no nulls; appended to those already given
+     * @return this builder
+     */
     public Builder provenance(Provenance... entries) {
       for (Provenance p : requireNonNull(entries, "provenance")) {
         provenance.add(requireNonNull(p, "provenance"));
@@ -185,13 +256,22 @@ public final class Intervention {
      * question. Its sessions repeat, as its timing says, after its phase's typical end until the
      * criterion is reported met or the phase's latest estimate is reached. The criterion must end
      * a phase that lists this intervention.
+     *
+     * @param criterionId the id of a criterion of the protocol
+     * @return this builder
      */
     public Builder selfCheckFor(String criterionId) {
       this.selfCheckFor = Optional.of(requireNonNull(criterionId, "criterionId"));
       return this;
     }
 
-    /** Validates and builds the intervention. */
+    /**
+     * Validates and builds the intervention.
+     *
+     * @return the intervention
+     * @throws IllegalArgumentException if the title, instructions or timing is missing, a text is
+     *     too long or blank, or an id is malformed
+     */
     public Intervention build() {
       return new Intervention(this);
     }

@@ -19,7 +19,17 @@ import java.util.Set;
 public record Milestone(
     String id, Phase phase, Instant projected, Instant earliest, Instant latest,
     Set<Criterion> criteria) {
-  /** Validates and copies the components. */
+  /**
+   * Validates and copies the components.
+   *
+   * @param id stable id of the form {@code start/phaseId}
+   * @param phase the phase that begins
+   * @param projected the typical projection of the moment
+   * @param earliest the earliest projection
+   * @param latest the latest projection
+   * @param criteria the criteria the person must report met first (may be empty); copied
+   * @throws NullPointerException if a component or a criterion is null
+   */
   public Milestone {
     requireNonNull(id, "id");
     requireNonNull(phase, "phase");

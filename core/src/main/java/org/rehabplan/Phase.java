@@ -62,12 +62,22 @@ public final class Phase {
     this.setback = b.setback;
   }
 
-  /** A builder for a phase with the given id. */
+  /**
+   * A builder for a phase with the given id.
+   *
+   * @param id the id, unique within its protocol: letters, digits, {@code -} and {@code _}
+   * @return a builder whose exit gate has no minimum time and no criteria
+   * @throws IllegalArgumentException if {@code id} is not a valid id
+   */
   public static Builder builder(String id) {
     return new Builder(Checks.checkId(id, "phase id"));
   }
 
-  /** A builder holding this phase's values, to make a modified copy. */
+  /**
+   * A builder holding this phase's values, to make a modified copy.
+   *
+   * @return a new builder; changing it leaves this phase unchanged
+   */
   public Builder toBuilder() {
     Builder b = new Builder(id).name(name).goal(goal).exitGate(exitGate);
     b.interventionIds.addAll(interventionIds);
@@ -76,43 +86,76 @@ public final class Phase {
     return b;
   }
 
-  /** The id, unique within its protocol. */
+  /**
+   * The id, unique within its protocol.
+   *
+   * @return the id, as given to {@link #builder(String)}
+   */
   public String id() {
     return id;
   }
 
-  /** The display name, e.g. "Protect". */
+  /**
+   * The display name, e.g. "Protect".
+   *
+   * @return the name, one line
+   */
   public String name() {
     return name;
   }
 
-  /** What the phase aims at, in a sentence. */
+  /**
+   * What the phase aims at, in a sentence.
+   *
+   * @return the goal
+   */
   public String goal() {
     return goal;
   }
 
-  /** The ids of the interventions active in this phase, in display order. */
+  /**
+   * The ids of the interventions active in this phase, in display order.
+   *
+   * @return an immutable list without duplicates; may be empty
+   */
   public List<String> interventionIds() {
     return interventionIds;
   }
 
-  /** When the phase may end. */
+  /**
+   * When the phase may end.
+   *
+   * @return the exit gate: minimum time and criteria
+   */
   public ExitGate exitGate() {
     return exitGate;
   }
 
-  /** The expected durations, one per severity. */
+  /**
+   * The expected durations, one per severity.
+   *
+   * @return an immutable map with an estimate for every {@link Severity}, in severity order
+   */
   public Map<Severity, DurationEstimate> durations() {
     return durations;
   }
 
-  /** The expected duration at {@code severity}. */
+  /**
+   * The expected duration at {@code severity}.
+   *
+   * @param severity the injury's severity
+   * @return the estimate; every phase has one for each severity
+   */
   public DurationEstimate duration(Severity severity) {
     // The constructor requires one estimate per severity, so the lookup always finds one.
     return requireNonNull(durations.get(requireNonNull(severity, "severity")), "duration");
   }
 
-  /** What a check-in with too much pain with activity does in this phase, if anything. */
+  /**
+   * What a check-in with too much pain with activity does in this phase, if anything.
+   *
+   * @return the setback rule, or empty when such a check-in changes nothing
+   */
   public Optional<SetbackRule> setback() {
     return Optional.ofNullable(setback);
   }
@@ -153,19 +196,35 @@ public final class Phase {
       this.id = id;
     }
 
-    /** Sets the display name. */
+    /**
+     * Sets the display name.
+     *
+     * @param name the name, one line (required); checked by {@link #build()}
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = requireNonNull(name, "name");
       return this;
     }
 
-    /** Sets the goal. */
+    /**
+     * Sets the goal.
+     *
+     * @param goal what the phase aims at, in a sentence (required); checked by {@link #build()}
+     * @return this builder
+     */
     public Builder goal(String goal) {
       this.goal = requireNonNull(goal, "goal");
       return this;
     }
 
-    /** Adds interventions, by id, in display order. */
+    /**
+     * Adds interventions, by id, in display order.
+     *
+     * @param ids ids of interventions of the protocol; no nulls; appended, and {@link #build()} refuses
+     *     one listed twice
+     * @return this builder
+     */
     public Builder interventions(String... ids) {
       for (String i : requireNonNull(ids, "interventionIds")) {
         interventionIds.add(requireNonNull(i, "interventionId"));
@@ -173,19 +232,35 @@ public final class Phase {
       return this;
     }
 
-    /** Sets the exit gate; default: no minimum time and no criteria. */
+    /**
+     * Sets the exit gate; default: no minimum time and no criteria.
+     *
+     * @param exitGate when the phase may end; its minimum time not longer than any earliest estimate
+     * @return this builder
+     */
     public Builder exitGate(ExitGate exitGate) {
       this.exitGate = requireNonNull(exitGate, "exitGate");
       return this;
     }
 
-    /** Sets the expected duration at {@code severity}. */
+    /**
+     * Sets the expected duration at {@code severity}.
+     *
+     * @param severity the severity the estimate is for
+     * @param estimate the expected duration; replaces an earlier one for {@code severity}
+     * @return this builder
+     */
     public Builder duration(Severity severity, DurationEstimate estimate) {
       durations.put(requireNonNull(severity, "severity"), requireNonNull(estimate, "estimate"));
       return this;
     }
 
-    /** Sets the same expected duration for every severity. */
+    /**
+     * Sets the same expected duration for every severity.
+     *
+     * @param estimate the expected duration at every severity
+     * @return this builder
+     */
     public Builder durationForAll(DurationEstimate estimate) {
       for (Severity s : Severity.values()) {
         duration(s, estimate);
@@ -193,13 +268,25 @@ public final class Phase {
       return this;
     }
 
-    /** Sets what a check-in with too much pain with activity does; default nothing. */
+    /**
+     * Sets what a check-in with too much pain with activity does; default nothing.
+     *
+     * @param setback the rule
+     * @return this builder
+     */
     public Builder setback(SetbackRule setback) {
       this.setback = requireNonNull(setback, "setback");
       return this;
     }
 
-    /** Validates and builds the phase. */
+    /**
+     * Validates and builds the phase.
+     *
+     * @return the phase
+     * @throws IllegalArgumentException if the name or goal is missing, too long or blank, an
+     *     intervention is listed twice, a severity has no estimate, or the exit gate's minimum time
+     *     is longer than an earliest estimate
+     */
     public Phase build() {
       return new Phase(this);
     }

@@ -48,7 +48,11 @@ public final class Plan {
     this.adjustments = ImmutableList.copyOf(adjustments);
   }
 
-  /** 1 for a plan from {@link Scheduler#plan}; one more than the previous for each re-plan. */
+  /**
+   * The plan's version.
+   *
+   * @return 1 for a plan from {@link Scheduler#plan}; one more than the previous for each re-plan
+   */
   public int version() {
     return version;
   }
@@ -56,38 +60,66 @@ public final class Plan {
   /**
    * The moment of re-planning, if this plan was re-planned: sessions that start before it are
    * history, kept exactly as the previous version had them.
+   *
+   * @return the re-planning instant; empty for a first plan
    */
   public Optional<Instant> asOf() {
     return Optional.ofNullable(asOf);
   }
 
-  /** Whether {@code session} is history: it started before {@link #asOf()}. */
+  /**
+   * Whether {@code session} is history: it started before {@link #asOf()}.
+   *
+   * @param session a session, usually one of {@link #sessions()}; not null
+   * @return true when the plan was re-planned and the session starts strictly before that
+   *     moment; always false for a first plan
+   */
   public boolean isHistory(Session session) {
     requireNonNull(session, "session");
     return asOf != null && session.start().isBefore(asOf);
   }
 
-  /** The check-ins this plan was re-planned from (empty for a first plan). */
+  /**
+   * The check-ins this plan was re-planned from.
+   *
+   * @return the progress log; empty for a first plan
+   */
   public ProgressLog progress() {
     return progress;
   }
 
-  /** Why the phases differ from the projection: phase changes and setbacks, oldest first. */
+  /**
+   * Why the phases differ from the projection: phase changes and setbacks, oldest first.
+   *
+   * @return an immutable list, empty when the phases follow the typical projection
+   */
   public List<Adjustment> adjustments() {
     return adjustments;
   }
 
-  /** The protocol planned. */
+  /**
+   * The protocol planned.
+   *
+   * @return the protocol given to {@link Scheduler#plan(Protocol, PlanRequest)}
+   */
   public Protocol protocol() {
     return protocol;
   }
 
-  /** The situation planned for. */
+  /**
+   * The situation planned for.
+   *
+   * @return the request: injury instant, zone, severity and the person's day
+   */
   public PlanRequest request() {
     return request;
   }
 
-  /** The person's time zone. */
+  /**
+   * The person's time zone.
+   *
+   * @return the zone of {@link #request()}, in which dates and wall-clock times are read
+   */
   public ZoneId zone() {
     return request.zone();
   }
@@ -95,6 +127,8 @@ public final class Plan {
   /**
    * The phases on the time-line, in order: each phase of the protocol once, except that a
    * re-planned plan repeats a phase the person was set back to.
+   *
+   * @return an immutable, non-empty list in time-line order
    */
   public List<PlannedPhase> phases() {
     return phases;
@@ -103,6 +137,10 @@ public final class Plan {
   /**
    * The planned phase with {@code phaseId}, if the protocol has it; after a setback a phase may
    * occur more than once, and this is its latest occurrence.
+   *
+   * @param phaseId a phase id of the protocol, such as those of {@link Protocol#phases()}; not
+   *     null
+   * @return the latest occurrence, or empty when the protocol has no phase with that id
    */
   public Optional<PlannedPhase> phase(String phaseId) {
     requireNonNull(phaseId, "phaseId");
@@ -118,6 +156,9 @@ public final class Plan {
    * The phase occurrence a session belongs to: the one of its phase that contains its start, or
    * for a self-check repeated after its phase's typical end, the last occurrence of its phase that
    * began before it.
+   *
+   * @param session a session of this plan; not null
+   * @return the phase occurrence, or empty when the session belongs to no phase of this plan
    */
   public Optional<PlannedPhase> phaseOf(Session session) {
     requireNonNull(session, "session");
@@ -130,6 +171,9 @@ public final class Plan {
    * begun but still waiting for a criterion does not count: while the person has not reported pain
    * relieved they are still protecting the injury, whatever the typical projection says. Empty
    * before the injury.
+   *
+   * @param instant the moment asked about; not null
+   * @return the current phase occurrence, or empty before the injury
    */
   public Optional<PlannedPhase> currentPhase(Instant instant) {
     requireNonNull(instant, "instant");
@@ -141,6 +185,9 @@ public final class Plan {
    * What the person waits for at {@code instant} before the next phase can begin: the criteria
    * the phase after {@link #currentPhase(Instant)} awaits, in order; empty when the next phase
    * needs only time (or there is none).
+   *
+   * @param instant the moment asked about; not null
+   * @return an immutable list of the awaited criteria, in order
    */
   public List<Criterion> waitingFor(Instant instant) {
     requireNonNull(instant, "instant");
@@ -165,12 +212,20 @@ public final class Plan {
    * severity (when the protocol's {@link Referral} always advises it there) and every check-in
    * with high pain early on. Empty when neither applies; the referral session, which lists the
    * warning signs, is in the plan either way.
+   *
+   * @return an immutable list of sentences, empty when nothing calls for a prompt visit
    */
   public List<String> referralReasons() {
     return Conditions.referralReasons(protocol, request, progress);
   }
 
-  /** The planned phase whose typical projection contains {@code instant}, if any. */
+  /**
+   * The planned phase whose typical projection contains {@code instant}, if any.
+   *
+   * @param instant the moment asked about; not null
+   * @return the phase whose half-open projected interval contains it, or empty before the injury
+   *     and after the last phase
+   */
   public Optional<PlannedPhase> phaseAt(Instant instant) {
     requireNonNull(instant, "instant");
     for (PlannedPhase p : phases) {
@@ -184,6 +239,8 @@ public final class Plan {
   /**
    * The time-line the plan covers: from the injury to the end of the last phase, or of the last
    * session if a self-check repeats beyond it.
+   *
+   * @return the half-open interval [injury, end)
    */
   public Interval interval() {
     Instant end = phases.get(phases.size() - 1).end();
@@ -195,22 +252,42 @@ public final class Plan {
     return Interval.of(request.injuredAt().toInstant(), end);
   }
 
-  /** All sessions, sorted by start, then end, then id. */
+  /**
+   * All sessions, sorted by start, then end, then id.
+   *
+   * @return an immutable list
+   */
   public List<Session> sessions() {
     return sessions;
   }
 
-  /** The continuous guidance spans, sorted by start. */
+  /**
+   * The continuous guidance spans, sorted by start.
+   *
+   * @return an immutable list
+   */
   public List<GuidanceSpan> guidanceSpans() {
     return spans;
   }
 
-  /** The moments each phase after the first is projected to begin. */
+  /**
+   * The moments each phase after the first is projected to begin.
+   *
+   * @return an immutable list in time-line order; empty for a one-phase protocol
+   */
   public List<Milestone> milestones() {
     return milestones;
   }
 
-  /** Sessions that start in {@code [startInclusive, endExclusive)}, in plan order. */
+  /**
+   * Sessions that start in {@code [startInclusive, endExclusive)}, in plan order.
+   *
+   * @param startInclusive first instant of the window; not null
+   * @param endExclusive instant just after the window; not null, not before {@code
+   *     startInclusive} (equal gives an empty list)
+   * @return an immutable view of the sessions starting in the window
+   * @throws IllegalArgumentException if {@code endExclusive} is before {@code startInclusive}
+   */
   public List<Session> sessionsBetween(Instant startInclusive, Instant endExclusive) {
     requireNonNull(startInclusive, "startInclusive");
     requireNonNull(endExclusive, "endExclusive");
@@ -223,7 +300,13 @@ public final class Plan {
         firstStartingAtOrAfter(endExclusive));
   }
 
-  /** Sessions that start on {@code date} in the plan's zone, in plan order. */
+  /**
+   * Sessions that start on {@code date} in the plan's zone, in plan order.
+   *
+   * @param date a calendar date in {@link #zone()}; not null. The day runs from its first
+   *     instant to the next day's first instant, so a DST day may be 23 or 25 hours long
+   * @return the sessions starting that day; empty for a date no plan can reach
+   */
   public List<Session> sessionsOn(LocalDate date) {
     requireNonNull(date, "date");
     if (date.isBefore(PlanRequest.FIRST_PLANNED_DAY)
@@ -235,7 +318,12 @@ public final class Plan {
         date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant());
   }
 
-  /** The first session that starts strictly after {@code instant}, if any. */
+  /**
+   * The first session that starts strictly after {@code instant}, if any.
+   *
+   * @param instant the moment asked about; not null
+   * @return the next session, or empty when none starts after it
+   */
   public Optional<Session> nextSessionAfter(Instant instant) {
     requireNonNull(instant, "instant");
     if (instant.equals(Instant.MAX)) {

@@ -18,23 +18,48 @@ import java.util.Map;
  */
 public record PlanDiff(List<Session> added, List<Move> moved, List<Session> cancelled) {
 
-  /** A session that kept its id but changed. */
+  /**
+   * A session that kept its id but changed its interval or its phase.
+   *
+   * @param before the session in the old plan
+   * @param after the session with the same id in the new plan
+   */
   public record Move(Session before, Session after) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param before the session in the old plan
+     * @param after the session with the same id in the new plan
+     * @throws NullPointerException if either is null
+     */
     public Move {
       requireNonNull(before, "before");
       requireNonNull(after, "after");
     }
   }
 
-  /** Copies the components. */
+  /**
+   * Copies the components.
+   *
+   * @param added sessions of the new plan whose ids the old plan did not have
+   * @param moved pairs of (old, new) sessions with the same id that differ
+   * @param cancelled sessions of the old plan whose ids the new plan does not have
+   * @throws NullPointerException if a list or an element is null
+   */
   public PlanDiff {
     added = List.copyOf(added);
     moved = List.copyOf(moved);
     cancelled = List.copyOf(cancelled);
   }
 
-  /** The changes from {@code before} to {@code after}. */
+  /**
+   * The changes from {@code before} to {@code after}, matching sessions by id.
+   *
+   * @param before the old plan, usually the previous version
+   * @param after the new plan
+   * @return the sessions added, moved (other interval or phase) and cancelled; empty when the
+   *     plans have the same sessions at the same times
+   */
   public static PlanDiff between(Plan before, Plan after) {
     requireNonNull(before, "before");
     requireNonNull(after, "after");
@@ -55,7 +80,11 @@ public record PlanDiff(List<Session> added, List<Move> moved, List<Session> canc
     return new PlanDiff(added.build(), moved.build(), List.copyOf(old.values()));
   }
 
-  /** Whether nothing changed. */
+  /**
+   * Whether nothing changed.
+   *
+   * @return true when no session was added, moved or cancelled
+   */
   public boolean isEmpty() {
     return added.isEmpty() && moved.isEmpty() && cancelled.isEmpty();
   }

@@ -83,32 +83,56 @@ public final class PlanRequest {
     return t;
   }
 
-  /** A builder; injury time is required, severity defaults to MODERATE, waking hours to 07–22. */
+  /**
+   * A builder; injury time is required, severity defaults to MODERATE, waking hours to 07–22.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** When the injury happened, in the person's time zone. */
+  /**
+   * When the injury happened, in the person's time zone.
+   *
+   * @return the injury's date, time and zone; the plan starts here
+   */
   public ZonedDateTime injuredAt() {
     return injuredAt;
   }
 
-  /** The person's time zone: the zone of {@link #injuredAt()}. */
+  /**
+   * The person's time zone: the zone of {@link #injuredAt()}.
+   *
+   * @return the zone in which sessions are placed on local dates and times
+   */
   public ZoneId zone() {
     return injuredAt.getZone();
   }
 
-  /** How severe the injury is. */
+  /**
+   * How severe the injury is.
+   *
+   * @return the severity, which picks each phase's duration estimate
+   */
   public Severity severity() {
     return severity;
   }
 
-  /** When the person is awake. */
+  /**
+   * When the person is awake.
+   *
+   * @return the waking hours, {@code [wake, sleep)} each day
+   */
   public WakingHours wakingHours() {
     return wakingHours;
   }
 
-  /** A builder holding this request's values. */
+  /**
+   * A builder holding this request's values.
+   *
+   * @return a new builder; changing it leaves this request unchanged
+   */
   public Builder toBuilder() {
     return new Builder().injuredAt(injuredAt).severity(severity).wakingHours(wakingHours);
   }
@@ -116,6 +140,9 @@ public final class PlanRequest {
   /**
    * Returns a copy with a different severity. This instance is immutable and unaffected by this
    * method call.
+   *
+   * @param severity the new severity
+   * @return the copy
    */
   public PlanRequest withSeverity(Severity severity) {
     return new PlanRequest(injuredAt, severity, wakingHours);
@@ -124,6 +151,9 @@ public final class PlanRequest {
   /**
    * Returns a copy with different waking hours. This instance is immutable and unaffected by this
    * method call.
+   *
+   * @param wakingHours the new waking hours
+   * @return the copy
    */
   public PlanRequest withWakingHours(WakingHours wakingHours) {
     return new PlanRequest(injuredAt, severity, wakingHours);
@@ -156,24 +186,46 @@ public final class PlanRequest {
 
     private Builder() {}
 
-    /** Sets when the injury happened; its zone is the person's zone. Required. */
+    /**
+     * Sets when the injury happened; its zone is the person's zone. Required.
+     *
+     * @param injuredAt the injury's local date-time and the person's zone; {@link #build()} refuses one
+     *     outside the supported years
+     * @return this builder
+     */
     public Builder injuredAt(ZonedDateTime injuredAt) {
       this.injuredAt = requireNonNull(injuredAt, "injuredAt");
       return this;
     }
 
-    /** Sets the severity; default {@link Severity#MODERATE}. */
+    /**
+     * Sets the severity; default {@link Severity#MODERATE}.
+     *
+     * @param severity how severe the injury is
+     * @return this builder
+     */
     public Builder severity(Severity severity) {
       this.severity = requireNonNull(severity, "severity");
       return this;
     }
 
-    /** Sets the waking hours {@code [wake, sleep)}; default 07:00–22:00. */
+    /**
+     * Sets the waking hours {@code [wake, sleep)}; default 07:00–22:00.
+     *
+     * @param wake when the person gets up
+     * @param sleep when the person goes to sleep; before {@code wake} for a day that spans midnight
+     * @return this builder
+     */
     public Builder wakingHours(LocalTime wake, LocalTime sleep) {
       return wakingHours(WakingHours.of(wake, sleep));
     }
 
-    /** Sets the waking hours; default {@link WakingHours#DEFAULT}. */
+    /**
+     * Sets the waking hours; default {@link WakingHours#DEFAULT}.
+     *
+     * @param wakingHours when the person is awake
+     * @return this builder
+     */
     public Builder wakingHours(WakingHours wakingHours) {
       this.wakingHours = requireNonNull(wakingHours, "wakingHours");
       return this;
@@ -182,6 +234,7 @@ public final class PlanRequest {
     /**
      * Validates and builds the request.
      *
+     * @return the request
      * @throws IllegalArgumentException if the injury time is missing
      * @throws PlanningException if the injury lies outside the years {@value #FIRST_YEAR} to
      *     {@value #LAST_YEAR}

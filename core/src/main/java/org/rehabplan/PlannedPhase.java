@@ -48,42 +48,74 @@ public final class PlannedPhase {
         : new PlannedPhase(phase, projected, earliest, latest, entryCriteria, criteria);
   }
 
-  /** The phase. */
+  /**
+   * The phase.
+   *
+   * @return the protocol's phase this is an occurrence of
+   */
   public Phase phase() {
     return phase;
   }
 
-  /** The phase's id. */
+  /**
+   * The phase's id.
+   *
+   * @return {@code phase().id()}
+   */
   public String id() {
     return phase.id();
   }
 
-  /** The typical projection {@code [start, end)}. */
+  /**
+   * The typical projection {@code [start, end)}.
+   *
+   * @return the interval when every phase so far takes its typical estimate
+   */
   public Interval projected() {
     return projected;
   }
 
-  /** Where the typical projection starts. */
+  /**
+   * Where the typical projection starts.
+   *
+   * @return {@code projected().start()}
+   */
   public Instant start() {
     return projected.start();
   }
 
-  /** Where the typical projection ends (exclusive). */
+  /**
+   * Where the typical projection ends (exclusive).
+   *
+   * @return {@code projected().endExclusive()}, the first instant after the phase
+   */
   public Instant end() {
     return projected.endExclusive();
   }
 
-  /** The projection when every earlier phase takes its earliest estimate. */
+  /**
+   * The projection when every earlier phase takes its earliest estimate.
+   *
+   * @return the earliest interval {@code [start, end)}
+   */
   public Interval earliest() {
     return earliest;
   }
 
-  /** The projection when every earlier phase takes its latest estimate. */
+  /**
+   * The projection when every earlier phase takes its latest estimate.
+   *
+   * @return the latest interval {@code [start, end)}
+   */
   public Interval latest() {
     return latest;
   }
 
-  /** The criteria that must be met before this phase starts: the previous phase's exit criteria. */
+  /**
+   * The criteria that must be met before this phase starts: the previous phase's exit criteria.
+   *
+   * @return an immutable set, empty for the first phase or after a gate with only a minimum time
+   */
   public Set<Criterion> entryCriteria() {
     return entryCriteria;
   }
@@ -94,12 +126,18 @@ public final class PlannedPhase {
    * the phase is certain to come (it began, or every gate before it opened or needs only time).
    * The sessions of a phase that awaits criteria are {@linkplain Session#isConditional()
    * conditional}.
+   *
+   * @return an immutable set in the order the person meets the criteria
    */
   public Set<Criterion> awaitedCriteria() {
     return awaited;
   }
 
-  /** Whether the start depends on criteria not yet reported met. */
+  /**
+   * Whether the start depends on criteria not yet reported met.
+   *
+   * @return true when {@link #entryCriteria()} is not empty
+   */
   public boolean isTentative() {
     return !entryCriteria.isEmpty();
   }

@@ -24,12 +24,22 @@ public final class ProgressLog {
     this.checkIns = sortedCheckIns;
   }
 
-  /** The empty log. */
+  /**
+   * The empty log.
+   *
+   * @return the log without check-ins, the same instance on every call
+   */
   public static ProgressLog empty() {
     return EMPTY;
   }
 
-  /** A log of {@code checkIns}, in any order; no two may share an instant. */
+  /**
+   * A log of {@code checkIns}, in any order; no two may share an instant.
+   *
+   * @param checkIns the check-ins; no nulls
+   * @return the log, sorted oldest first
+   * @throws PlanningException if two check-ins share an instant
+   */
   public static ProgressLog of(Collection<CheckIn> checkIns) {
     requireNonNull(checkIns, "checkIns");
     List<CheckIn> sorted = new ArrayList<>(checkIns);
@@ -43,7 +53,13 @@ public final class ProgressLog {
     return sorted.isEmpty() ? EMPTY : new ProgressLog(ImmutableList.copyOf(sorted));
   }
 
-  /** A log of {@code checkIns}, in any order; no two may share an instant. */
+  /**
+   * A log of {@code checkIns}, in any order; no two may share an instant.
+   *
+   * @param checkIns the check-ins; no nulls
+   * @return the log, sorted oldest first
+   * @throws PlanningException if two check-ins share an instant
+   */
   public static ProgressLog of(CheckIn... checkIns) {
     return of(Arrays.asList(Checks.checkNoNulls(checkIns, "checkIns")));
   }
@@ -52,6 +68,8 @@ public final class ProgressLog {
    * Returns a log with {@code checkIn} added in time order. This instance is immutable and
    * unaffected by this method call.
    *
+   * @param checkIn the check-in to add, at any instant
+   * @return the longer log
    * @throws PlanningException if a check-in at the same instant is already in the log
    */
   public ProgressLog append(CheckIn checkIn) {
@@ -61,12 +79,21 @@ public final class ProgressLog {
     return of(all);
   }
 
-  /** The check-ins, oldest first. */
+  /**
+   * The check-ins, oldest first.
+   *
+   * @return an immutable list, ordered by {@link CheckIn#at()}
+   */
   public List<CheckIn> checkIns() {
     return checkIns;
   }
 
-  /** The check-ins at or before {@code instant}, oldest first. */
+  /**
+   * The check-ins at or before {@code instant}, oldest first.
+   *
+   * @param instant the last instant to keep, inclusive
+   * @return this log when none is later, otherwise the shorter log
+   */
   public ProgressLog upTo(Instant instant) {
     requireNonNull(instant, "instant");
     int n = 0;
@@ -76,7 +103,11 @@ public final class ProgressLog {
     return n == checkIns.size() ? this : new ProgressLog(checkIns.subList(0, n));
   }
 
-  /** Whether the log has no check-ins. */
+  /**
+   * Whether the log has no check-ins.
+   *
+   * @return true for the empty log
+   */
   public boolean isEmpty() {
     return checkIns.isEmpty();
   }

@@ -244,7 +244,13 @@ public final class Protocol {
     }
   }
 
-  /** A builder for a protocol with the given id. */
+  /**
+   * A builder for a protocol with the given id.
+   *
+   * @param id the id, e.g. {@code hamstring-strain}: letters, digits, {@code -} and {@code _}
+   * @return a builder with nothing else set
+   * @throws IllegalArgumentException if {@code id} is not a valid id
+   */
   public static Builder builder(String id) {
     return new Builder(Checks.checkId(id, "protocol id"));
   }
@@ -263,50 +269,87 @@ public final class Protocol {
     return b;
   }
 
-  /** The id, e.g. {@code hamstring-strain}. */
+  /**
+   * The id, e.g. {@code hamstring-strain}.
+   *
+   * @return the id, as given to {@link #builder(String)}
+   */
   public String id() {
     return id;
   }
 
-  /** The display title. */
+  /**
+   * The display title.
+   *
+   * @return the title, one line
+   */
   public String title() {
     return title;
   }
 
-  /** The condition the protocol treats. */
+  /**
+   * The condition the protocol treats.
+   *
+   * @return the condition, one line
+   */
   public String condition() {
     return condition;
   }
 
-  /** Where the protocol's content comes from. */
+  /**
+   * Where the protocol's content comes from.
+   *
+   * @return an immutable list of sources, in the order given
+   */
   public List<Provenance> provenance() {
     return provenance;
   }
 
-  /** The phases, in order. */
+  /**
+   * The phases, in order.
+   *
+   * @return an immutable, non-empty list of at most {@value #MAX_PHASES} phases
+   */
   public List<Phase> phases() {
     return phases;
   }
 
-  /** The interventions, in definition order. */
+  /**
+   * The interventions, in definition order.
+   *
+   * @return an immutable list; every one is active in at least one phase
+   */
   public List<Intervention> interventions() {
     return interventions.values().asList();
   }
 
-  /** Every exit criterion of the phases, in phase order: the criteria a check-in may report. */
+  /**
+   * Every exit criterion of the phases, in phase order: the criteria a check-in may report.
+   *
+   * @return an immutable list with unique ids; empty when no phase waits for a criterion
+   */
   public List<Criterion> criteria() {
     ImmutableList.Builder<Criterion> out = ImmutableList.builder();
     phases.forEach(p -> out.addAll(p.exitGate().criteria()));
     return out.build();
   }
 
-  /** The exit criterion with {@code id}, if a phase ends on it. */
+  /**
+   * The exit criterion with {@code id}, if a phase ends on it.
+   *
+   * @param id a criterion id
+   * @return the criterion, or empty when no phase's exit gate has it
+   */
   public Optional<Criterion> criterion(String id) {
     requireNonNull(id, "id");
     return criteria().stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
-  /** When the protocol tells the person to get seen by a clinician promptly, if it does. */
+  /**
+   * When the protocol tells the person to get seen by a clinician promptly, if it does.
+   *
+   * @return the referral, or empty when the protocol has none
+   */
   public Optional<Referral> referral() {
     return referral;
   }
@@ -314,17 +357,29 @@ public final class Protocol {
   /**
    * What the projected phase dates mean, for the person, if the protocol says: where the typical,
    * earliest and latest estimates come from and what else changes healing time.
+   *
+   * @return the note, or empty when the protocol has none
    */
   public Optional<String> projectionNote() {
     return projectionNote;
   }
 
-  /** The intervention with {@code id}, if defined. */
+  /**
+   * The intervention with {@code id}, if defined.
+   *
+   * @param id an intervention id
+   * @return the intervention, or empty when the protocol defines none with that id
+   */
   public Optional<Intervention> intervention(String id) {
     return Optional.ofNullable(interventions.get(requireNonNull(id, "id")));
   }
 
-  /** The phase with {@code id}, if defined. */
+  /**
+   * The phase with {@code id}, if defined.
+   *
+   * @param id a phase id
+   * @return the phase, or empty when the protocol has none with that id
+   */
   public Optional<Phase> phase(String id) {
     requireNonNull(id, "id");
     return phases.stream().filter(p -> p.id().equals(id)).findFirst();
@@ -368,19 +423,34 @@ public final class Protocol {
       this.id = id;
     }
 
-    /** Sets the display title. */
+    /**
+     * Sets the display title.
+     *
+     * @param title one line (required); checked by {@link #build()}
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = requireNonNull(title, "title");
       return this;
     }
 
-    /** Sets the condition treated. */
+    /**
+     * Sets the condition treated.
+     *
+     * @param condition one line (required); checked by {@link #build()}
+     * @return this builder
+     */
     public Builder condition(String condition) {
       this.condition = requireNonNull(condition, "condition");
       return this;
     }
 
-    /** Adds provenance entries. */
+    /**
+     * Adds provenance entries.
+     *
+     * @param entries where the content comes from; no nulls; appended to those already given
+     * @return this builder
+     */
     public Builder provenance(Provenance... entries) {
       for (Provenance p : requireNonNull(entries, "provenance")) {
         provenance.add(requireNonNull(p, "provenance"));
@@ -388,7 +458,13 @@ public final class Protocol {
       return this;
     }
 
-    /** Defines an intervention; ids must be unique. */
+    /**
+     * Defines an intervention; ids must be unique.
+     *
+     * @param intervention the intervention, to be named by at least one phase
+     * @return this builder
+     * @throws IllegalArgumentException if an intervention with the same id was defined already
+     */
     public Builder intervention(Intervention intervention) {
       requireNonNull(intervention, "intervention");
       checkArgument(
@@ -399,7 +475,13 @@ public final class Protocol {
       return this;
     }
 
-    /** Appends a phase; ids must be unique. */
+    /**
+     * Appends a phase; ids must be unique.
+     *
+     * @param phase the next phase in order
+     * @return this builder
+     * @throws IllegalArgumentException if a phase with the same id was appended already
+     */
     public Builder phase(Phase phase) {
       requireNonNull(phase, "phase");
       checkArgument(!phases.containsKey(phase.id()), "duplicate phase id: %s", phase.id());
@@ -407,19 +489,36 @@ public final class Protocol {
       return this;
     }
 
-    /** Sets when the protocol tells the person to get seen by a clinician; default never. */
+    /**
+     * Sets when the protocol tells the person to get seen by a clinician; default never.
+     *
+     * @param referral the referral
+     * @return this builder
+     */
     public Builder referral(Referral referral) {
       this.referral = Optional.of(requireNonNull(referral, "referral"));
       return this;
     }
 
-    /** Sets what the projected phase dates mean, for the person; default none. */
+    /**
+     * Sets what the projected phase dates mean, for the person; default none.
+     *
+     * @param note the note, shown with the projected dates
+     * @return this builder
+     */
     public Builder projectionNote(String note) {
       this.projectionNote = Optional.of(requireNonNull(note, "note"));
       return this;
     }
 
-    /** Validates and builds the protocol. */
+    /**
+     * Validates and builds the protocol: the one place its cross-references are checked (see
+     * {@link Protocol}).
+     *
+     * @return the protocol
+     * @throws IllegalArgumentException if the title or condition is missing, too long or blank, or
+     *     a rule listed on {@link Protocol} does not hold; the message names the id and the value
+     */
     public Protocol build() {
       return new Protocol(this);
     }

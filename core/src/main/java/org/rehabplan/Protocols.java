@@ -75,6 +75,8 @@ public final class Protocols {
    * only the severity and says so to the person.
    *
    * <p>Educational content, not medical advice.
+   *
+   * @return the built-in protocol, the same instance on every call
    */
   public static Protocol hamstringStrain() {
     return HOLDER.hamstring;
@@ -108,6 +110,8 @@ public final class Protocols {
    * {@link #NIDIRECT}'s grades 1-3 in rehabplan's words. Matching the severities to these grades
    * (and to {@link #EKSTRAND_2012}'s MRI grades) is a rehabplan choice. Iterates mild, moderate,
    * severe.
+   *
+   * @return an immutable map with one sentence for each severity
    */
   public static Map<Severity, String> hamstringSeveritySigns() {
     return SEVERITY_SIGNS;

@@ -21,24 +21,50 @@ public record Provenance(Kind kind, String citation, String detail) {
     CHOICE
   }
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param kind whether this is a source fact or a choice; not null
+   * @param citation the source or who made the choice; not blank, within the instructions
+   *     length limit
+   * @param detail what the source says, or why the choice was made; not blank, same limit
+   * @throws IllegalArgumentException if the citation or the detail is blank or too long
+   */
   public Provenance {
     requireNonNull(kind, "kind");
     Checks.checkText(citation, "citation", Limits.MAX_INSTRUCTIONS_LENGTH);
     Checks.checkText(detail, "detail", Limits.MAX_INSTRUCTIONS_LENGTH);
   }
 
-  /** A fact stated by {@code citation}. */
+  /**
+   * A fact stated by {@code citation}.
+   *
+   * @param citation the source, e.g. an article's authors, title and year
+   * @param detail what exactly the source says, in our words
+   * @return a {@link Kind#SOURCE} provenance
+   * @throws IllegalArgumentException if either text is blank or too long
+   */
   public static Provenance source(String citation, String detail) {
     return new Provenance(Kind.SOURCE, citation, detail);
   }
 
-  /** A default chosen by {@code citation} (usually the protocol's authors), with its rationale. */
+  /**
+   * A default chosen by {@code citation} (usually the protocol's authors), with its rationale.
+   *
+   * @param citation who made the choice
+   * @param rationale why the choice was made where no source gives a figure
+   * @return a {@link Kind#CHOICE} provenance
+   * @throws IllegalArgumentException if either text is blank or too long
+   */
   public static Provenance choice(String citation, String rationale) {
     return new Provenance(Kind.CHOICE, citation, rationale);
   }
 
-  /** Whether this marks an editorial choice rather than a source fact. */
+  /**
+   * Whether this marks an editorial choice rather than a source fact.
+   *
+   * @return true for {@link Kind#CHOICE}
+   */
   public boolean isChoice() {
     return kind == Kind.CHOICE;
   }

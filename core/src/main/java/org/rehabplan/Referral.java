@@ -27,7 +27,20 @@ import java.util.Set;
 public record Referral(
     String interventionId, Set<Severity> alwaysAt, String alwaysAdvice, int painAtLeast,
     Duration within, String painAdvice, List<Provenance> provenance) {
-  /** Validates and copies the components. */
+  /**
+   * Validates and copies the components.
+   *
+   * @param interventionId the intervention that carries the advice; it must have dated sessions
+   * @param alwaysAt the severities at which getting seen promptly is always advised; may be empty
+   * @param alwaysAdvice what the plan says at those severities, one or more sentences
+   * @param painAtLeast the pain score (1–10) at rest or with activity from which a check-in adds
+   *     the advice
+   * @param within how long after the injury such a check-in adds the advice; positive
+   * @param painAdvice what the plan says after such a check-in, one or more sentences
+   * @param provenance where these rules come from; copied
+   * @throws IllegalArgumentException if the id is malformed, an advice blank or too long, {@code
+   *     painAtLeast} outside 1–10 or {@code within} not positive
+   */
   public Referral {
     Checks.checkId(interventionId, "interventionId");
     requireNonNull(alwaysAt, "alwaysAt");
@@ -41,7 +54,14 @@ public record Referral(
     provenance = ImmutableList.copyOf(requireNonNull(provenance, "provenance"));
   }
 
-  /** Whether {@code checkIn}, made {@code sinceInjury} after the injury, adds the advice. */
+  /**
+   * Whether {@code checkIn}, made {@code sinceInjury} after the injury, adds the advice.
+   *
+   * @param checkIn the check-in
+   * @param sinceInjury the time from the injury to the check-in
+   * @return true when {@code sinceInjury} is at most {@link #within()} and the higher of the two
+   *     pain scores is at least {@link #painAtLeast()}
+   */
   public boolean raisedBy(CheckIn checkIn, Duration sinceInjury) {
     requireNonNull(checkIn, "checkIn");
     requireNonNull(sinceInjury, "sinceInjury");

@@ -51,6 +51,10 @@ public final class Scheduler {
   /**
    * Plans {@code protocol} for the situation in {@code request}.
    *
+   * @param protocol what to plan, e.g. {@link Protocols#hamstringStrain()}
+   * @param request the injury instant and zone, the severity and the person's waking hours
+   * @return version 1 of the plan, from the injury to the end of the last phase's typical
+   *     projection; the same plan (same ids, same times) for the same arguments
    * @throws NullPointerException if an argument is null
    * @throws PlanningException if the request's waking hours cannot hold a daily pattern of the
    *     protocol, or the plan would exceed {@value #MAX_SESSIONS} sessions
@@ -90,6 +94,10 @@ public final class Scheduler {
    *       moment gives the same sessions.
    * </ul>
    *
+   * @param previous the plan to re-plan, a first plan or an earlier re-plan
+   * @param log every check-in so far (not only the new ones), in any order
+   * @param now the moment of re-planning; sessions that start before it are history
+   * @return the next version of the plan, with {@link Plan#asOf()} {@code now}
    * @throws NullPointerException if an argument is null
    * @throws PlanningException if a check-in lies after {@code now} or before the injury, {@code
    *     now} lies before the injury or before the previous plan's {@link Plan#asOf()}, the

@@ -58,37 +58,65 @@ public final class Session {
         : new Session(id, intervention, phase, interval, criteria);
   }
 
-  /** The stable id, e.g. {@code ice/protect/3}. */
+  /**
+   * The stable id, e.g. {@code ice/protect/3}.
+   *
+   * @return intervention id, phase id and a 1-based number, slash-separated; the same for the same inputs
+   */
   public String id() {
     return id;
   }
 
-  /** What is done in the session. */
+  /**
+   * What is done in the session.
+   *
+   * @return the intervention this session is an occurrence of
+   */
   public Intervention intervention() {
     return intervention;
   }
 
-  /** The phase the session belongs to: the phase in which it starts. */
+  /**
+   * The phase the session belongs to: the phase in which it starts.
+   *
+   * @return the protocol phase (see {@link Plan#phaseOf(Session)} for the occurrence on the time-line)
+   */
   public Phase phase() {
     return phase;
   }
 
-  /** When the session starts (inclusive). */
+  /**
+   * When the session starts (inclusive).
+   *
+   * @return the first instant of the session
+   */
   public Instant start() {
     return interval.start();
   }
 
-  /** When the session ends (exclusive). */
+  /**
+   * When the session ends (exclusive).
+   *
+   * @return the instant just after the session; after {@link #start()}
+   */
   public Instant end() {
     return interval.endExclusive();
   }
 
-  /** {@code [start, end)}. */
+  /**
+   * The half-open interval {@code [start, end)}.
+   *
+   * @return the session's interval
+   */
   public Interval interval() {
     return interval;
   }
 
-  /** How long the session lasts. */
+  /**
+   * How long the session lasts.
+   *
+   * @return {@code end - start}, positive
+   */
   public Duration duration() {
     return interval.duration();
   }
@@ -96,12 +124,18 @@ public final class Session {
   /**
    * The criteria that must be reported met before this session is due, in the order the person
    * meets them; empty for a firm session.
+   *
+   * @return an immutable, ordered set
    */
   public Set<Criterion> awaitedCriteria() {
     return awaited;
   }
 
-  /** Whether the session waits on criteria not yet reported met (see {@link #awaitedCriteria()}). */
+  /**
+   * Whether the session waits on criteria not yet reported met (see {@link #awaitedCriteria()}).
+   *
+   * @return true for a conditional session, which must not be presented as due; false for a firm one
+   */
   public boolean isConditional() {
     return !awaited.isEmpty();
   }
@@ -109,12 +143,19 @@ public final class Session {
   /**
    * The criterion the person waits for first, if the session is conditional: its {@link
    * Criterion#question()} is what to ask, e.g. "Has the pain ... eased off?".
+   *
+   * @return the first awaited criterion; empty for a firm session
    */
   public Optional<Criterion> condition() {
     return awaited.stream().findFirst();
   }
 
-  /** The start in {@code zone}. */
+  /**
+   * The start in {@code zone}.
+   *
+   * @param zone the zone to read the start in, usually {@link Plan#zone()}; not null
+   * @return the start instant as a zoned date-time
+   */
   public ZonedDateTime startIn(ZoneId zone) {
     return start().atZone(requireNonNull(zone, "zone"));
   }

@@ -33,7 +33,17 @@ public record SetbackRule(int painWithActivityAtLeast, Action action, Duration m
    */
   public static final Duration MAX_MINIMUM_TIME = DurationEstimate.MAX_PHASE_DURATION;
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param painWithActivityAtLeast the pain-with-activity score (1–10) from which a check-in
+   *     triggers the rule
+   * @param action where the person goes
+   * @param minimumTime how long the person stays there at least; positive, at most {@link
+   *     #MAX_MINIMUM_TIME}
+   * @throws IllegalArgumentException if the score is outside 1–10 or {@code minimumTime} is out of
+   *     range
+   */
   public SetbackRule {
     checkArgument(painWithActivityAtLeast >= 1 && painWithActivityAtLeast <= 10,
         "painWithActivityAtLeast must be between 1 and 10: %s", painWithActivityAtLeast);
@@ -43,17 +53,38 @@ public record SetbackRule(int painWithActivityAtLeast, Action action, Duration m
     Checks.checkPositive(minimumTime, "setback minimumTime");
   }
 
-  /** Back to the previous phase for at least {@code minimumTime} when pain reaches {@code pain}. */
+  /**
+   * Back to the previous phase for at least {@code minimumTime} when pain reaches {@code pain}.
+   *
+   * @param pain the pain-with-activity score (1–10) from which a check-in triggers the rule
+   * @param minimumTime how long the person stays in the previous phase at least; positive, at
+   *     most {@link #MAX_MINIMUM_TIME}
+   * @return the rule
+   * @throws IllegalArgumentException if a value is out of range
+   */
   public static SetbackRule backToPrevious(int pain, Duration minimumTime) {
     return new SetbackRule(pain, Action.BACK_TO_PREVIOUS, minimumTime);
   }
 
-  /** Hold the current phase for at least {@code minimumTime} when pain reaches {@code pain}. */
+  /**
+   * Hold the current phase for at least {@code minimumTime} when pain reaches {@code pain}.
+   *
+   * @param pain the pain-with-activity score (1–10) from which a check-in triggers the rule
+   * @param minimumTime how long the person stays in the phase at least; positive, at most {@link
+   *     #MAX_MINIMUM_TIME}
+   * @return the rule
+   * @throws IllegalArgumentException if a value is out of range
+   */
   public static SetbackRule hold(int pain, Duration minimumTime) {
     return new SetbackRule(pain, Action.HOLD, minimumTime);
   }
 
-  /** Whether {@code checkIn} triggers this rule. */
+  /**
+   * Whether {@code checkIn} triggers this rule.
+   *
+   * @param checkIn the check-in
+   * @return true when its pain with activity is at least {@link #painWithActivityAtLeast()}
+   */
   public boolean triggeredBy(CheckIn checkIn) {
     return checkIn.painWithActivity() >= painWithActivityAtLeast;
   }

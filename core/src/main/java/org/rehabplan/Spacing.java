@@ -15,7 +15,14 @@ import java.time.Duration;
  */
 public record Spacing(Duration minimum, Duration preferred, Duration maximum) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param minimum the shortest allowed gap between session starts, positive
+   * @param preferred the gap the scheduler plans, within {@code [minimum, maximum]}
+   * @param maximum the longest allowed gap while awake, at least {@code minimum}
+   * @throws IllegalArgumentException if a gap is zero or negative, or the three are out of order
+   */
   public Spacing {
     Checks.checkPositive(minimum, "minimum interval");
     Checks.checkPositive(preferred, "preferred interval");
@@ -59,12 +66,23 @@ public record Spacing(Duration minimum, Duration preferred, Duration maximum) {
     return new Spacing(minimum, preferred, maximum);
   }
 
-  /** Exactly {@code interval} apart. */
+  /**
+   * Exactly {@code interval} apart.
+   *
+   * @param interval the gap between session starts, positive
+   * @return a spacing whose minimum, preferred and maximum gaps are all {@code interval}
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
+   */
   public static Spacing exactly(Duration interval) {
     return new Spacing(interval, interval, interval);
   }
 
-  /** Whether {@code gap} lies within {@code [minimum, maximum]}. */
+  /**
+   * Whether {@code gap} lies within {@code [minimum, maximum]}.
+   *
+   * @param gap a gap between two session starts
+   * @return true when {@code gap} is allowed, both ends included
+   */
   public boolean contains(Duration gap) {
     return minimum.compareTo(gap) <= 0 && gap.compareTo(maximum) <= 0;
   }

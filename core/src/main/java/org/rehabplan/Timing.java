@@ -45,18 +45,27 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
   /**
    * Whether this timing produces dated sessions (as opposed to guidance spans or as-needed use):
    * true exactly for the {@link WithSessions} variants.
+   *
+   * @return true for {@link Repeating}, {@link TimesPerDay}, {@link AtLocalTimes}, {@link Once}
+   *     and {@link Relative}
    */
   default boolean schedulesSessions() {
     return false;
   }
 
-  /** A short English description of the timing, e.g. {@code 15 min every 1 h–2 h}. */
+  /**
+   * A short English description of the timing, e.g. {@code 15 min every 1 h–2 h}.
+   *
+   * @return one line, the same in every locale
+   */
   String describe();
 
   /**
    * The window the timing applies in (FHIR {@code bounds}): present exactly for the {@link
    * WithWindow} variants ({@link Repeating}, {@link TimesPerDay}, {@link AtLocalTimes} and {@link
    * Continuous}).
+   *
+   * @return the window, or empty for {@link Once}, {@link Relative} and {@link AsNeeded}
    */
   default Optional<Window> bounds() {
     return Optional.empty();
@@ -65,6 +74,8 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
   /**
    * The length of each session (FHIR {@code duration}): present exactly for the {@link
    * WithSessions} variants.
+   *
+   * @return the session length, or empty for {@link Continuous} and {@link AsNeeded}
    */
   default Optional<Duration> duration() {
     return Optional.empty();
@@ -204,12 +215,31 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
     return new Repeating(sessionLength, interval, window, true);
   }
 
-  /** {@code count} sessions a day spread across waking hours, every day, inside {@code window}. */
+  /**
+   * {@code count} sessions a day spread across waking hours, every day, inside {@code window}.
+   *
+   * @param count sessions per day, 1 to 24
+   * @param sessionLength how long each session lasts, positive and at most {@link
+   *     #MAX_SESSION_LENGTH}; all {@code count} together shorter than a day
+   * @param window when the sessions happen
+   * @return the timing, on all seven days of the week
+   * @throws IllegalArgumentException if a value is out of range
+   */
   static TimesPerDay timesPerDay(int count, Duration sessionLength, Window window) {
     return new TimesPerDay(count, sessionLength, EnumSet.allOf(DayOfWeek.class), window);
   }
 
-  /** Sessions at the given local {@code times} every day, inside {@code window}. */
+  /**
+   * Sessions at the given local {@code times} every day, inside {@code window}.
+   *
+   * @param times the local start times in any order, not empty; sorted and duplicates dropped
+   * @param sessionLength how long each session lasts; consecutive times (also across midnight) at
+   *     least this far apart
+   * @param window when the sessions happen
+   * @return the timing, on all seven days of the week
+   * @throws NullPointerException if {@code times} holds a null
+   * @throws IllegalArgumentException if {@code times} is empty or two sessions would overlap
+   */
   static AtLocalTimes atLocalTimes(
       Collection<LocalTime> times, Duration sessionLength, Window window) {
     return new AtLocalTimes(
@@ -217,12 +247,26 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
         EnumSet.allOf(DayOfWeek.class), window);
   }
 
-  /** Guidance that holds throughout {@code window}. */
+  /**
+   * Guidance that holds throughout {@code window}.
+   *
+   * @param window the span of time the guidance holds in
+   * @return the timing
+   */
   static Continuous continuous(Window window) {
     return new Continuous(window);
   }
 
-  /** A single session of {@code sessionLength} at {@code offset} after {@code anchor}. */
+  /**
+   * A single session of {@code sessionLength} at {@code offset} after {@code anchor}.
+   *
+   * @param anchor what the offset is measured from
+   * @param offset from the anchor to the session's start, zero or positive
+   * @param sessionLength how long the session lasts, positive and at most {@link
+   *     #MAX_SESSION_LENGTH}
+   * @return the timing
+   * @throws IllegalArgumentException if {@code offset} is negative or the length out of range
+   */
   static Once once(Anchor anchor, Duration offset, Duration sessionLength) {
     return new Once(anchor, offset, sessionLength);
   }
@@ -230,18 +274,38 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
   /**
    * A session of {@code sessionLength} starting {@code offset} from the start of each session of
    * the {@code targets} interventions (negative: before it).
+   *
+   * @param targets ids of the interventions whose sessions it accompanies; not empty
+   * @param offset from each target session's start to this session's start, within ±1 day
+   * @param sessionLength how long the session lasts, positive and at most {@link
+   *     #MAX_SESSION_LENGTH}
+   * @return the timing
+   * @throws IllegalArgumentException if {@code targets} is empty or holds a malformed id, or a
+   *     duration is out of range
    */
   static Relative relativeTo(Collection<String> targets, Duration offset, Duration sessionLength) {
     return new Relative(ImmutableSet.copyOf(Checks.checkNoNulls(targets, "targets")), offset,
         sessionLength);
   }
 
-  /** As needed, with no fixed spacing or daily maximum stated (follow the label or a clinician). */
+  /**
+   * As needed, with no fixed spacing or daily maximum stated (follow the label or a clinician).
+   *
+   * @return the timing, without minimum spacing or daily maximum
+   */
   static AsNeeded asNeeded() {
     return new AsNeeded(Optional.empty(), OptionalInt.empty());
   }
 
-  /** As needed, at least {@code minimumSpacing} apart and at most {@code maximumPerDay} a day. */
+  /**
+   * As needed, at least {@code minimumSpacing} apart and at most {@code maximumPerDay} a day.
+   *
+   * @param minimumSpacing the least time between two uses, positive
+   * @param maximumPerDay the most uses a day, at least 1
+   * @return the timing
+   * @throws IllegalArgumentException if {@code minimumSpacing} is not positive or {@code
+   *     maximumPerDay} is below 1
+   */
   static AsNeeded asNeeded(Duration minimumSpacing, int maximumPerDay) {
     return new AsNeeded(Optional.of(requireNonNull(minimumSpacing, "minimumSpacing")),
         OptionalInt.of(maximumPerDay));
@@ -267,7 +331,16 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
       return visitor.repeating(this);
     }
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param sessionLength how long each session lasts, positive, at most {@link
+     *     #MAX_SESSION_LENGTH} and not longer than the minimum interval
+     * @param interval the allowed and preferred gaps between session starts
+     * @param window when the sessions happen
+     * @param wakingHoursOnly whether sessions are confined to waking hours
+     * @throws IllegalArgumentException if the session length is out of range
+     */
     public Repeating {
       checkSessionLength(sessionLength);
       requireNonNull(interval, "interval");
@@ -279,7 +352,12 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
           interval.minimum());
     }
 
-    /** Returns a copy with the given waking-hours rule; this instance is unaffected. */
+    /**
+     * Returns a copy with the given waking-hours rule; this instance is unaffected.
+     *
+     * @param wakingHoursOnly true to keep sessions inside waking hours, false to run day and night
+     * @return the copy
+     */
     public Repeating withWakingHoursOnly(boolean wakingHoursOnly) {
       return new Repeating(sessionLength, interval, window, wakingHoursOnly);
     }
@@ -311,7 +389,15 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
       return visitor.timesPerDay(this);
     }
 
-    /** Validates the components and copies the days. */
+    /**
+     * Validates the components and copies the days.
+     *
+     * @param count sessions per day, 1 to 24
+     * @param sessionLength how long each session lasts; {@code count} of them shorter than a day
+     * @param days the days of the week (of the waking day's start) with sessions; not empty
+     * @param window when the sessions happen
+     * @throws IllegalArgumentException if a value is out of range or {@code days} is empty
+     */
     public TimesPerDay {
       checkArgument(count >= 1 && count <= 24, "count must be between 1 and 24: %s", count);
       checkSessionLength(sessionLength);
@@ -324,7 +410,13 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
           sessionLength);
     }
 
-    /** Returns a copy restricted to {@code days}; this instance is unaffected. */
+    /**
+     * Returns a copy restricted to {@code days}; this instance is unaffected.
+     *
+     * @param days the days of the week with sessions; not empty, no nulls
+     * @return the copy
+     * @throws IllegalArgumentException if {@code days} is empty
+     */
     public TimesPerDay onDays(Collection<DayOfWeek> days) {
       return new TimesPerDay(count, sessionLength, Set.copyOf(Checks.checkNoNulls(days, "days")),
           window);
@@ -356,7 +448,17 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
       return visitor.atLocalTimes(this);
     }
 
-    /** Validates the components and copies the collections. */
+    /**
+     * Validates the components and copies the collections.
+     *
+     * @param times the local start times, sorted and distinct, not empty; consecutive times (also
+     *     across midnight) at least {@code sessionLength} apart
+     * @param sessionLength how long each session lasts
+     * @param days the days of the week with sessions; not empty
+     * @param window when the sessions happen
+     * @throws IllegalArgumentException if {@code times} is empty, unsorted or too close together,
+     *     or {@code days} is empty
+     */
     public AtLocalTimes {
       Checks.checkNoNulls(times, "times");
       checkSessionLength(sessionLength);
@@ -384,7 +486,13 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
       }
     }
 
-    /** Returns a copy restricted to {@code days}; this instance is unaffected. */
+    /**
+     * Returns a copy restricted to {@code days}; this instance is unaffected.
+     *
+     * @param days the days of the week with sessions; not empty, no nulls
+     * @return the copy
+     * @throws IllegalArgumentException if {@code days} is empty
+     */
     public AtLocalTimes onDays(Collection<DayOfWeek> days) {
       return new AtLocalTimes(times, sessionLength, Set.copyOf(Checks.checkNoNulls(days, "days")),
           window);
@@ -410,7 +518,11 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
       return visitor.continuous(this);
     }
 
-    /** Validates the component. */
+    /**
+     * Validates the component.
+     *
+     * @param window the span
+     */
     public Continuous {
       requireNonNull(window, "window");
     }
@@ -435,7 +547,15 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
       return visitor.once(this);
     }
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param anchor what the offset is measured from
+     * @param offset from the anchor, zero or positive
+     * @param sessionLength how long the session lasts, positive and at most {@link
+     *     #MAX_SESSION_LENGTH}
+     * @throws IllegalArgumentException if {@code offset} is negative or the length out of range
+     */
     public Once {
       requireNonNull(anchor, "anchor");
       Checks.checkNotNegative(offset, "offset");
@@ -466,7 +586,15 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
       return visitor.relative(this);
     }
 
-    /** Validates the components and copies the targets. */
+    /**
+     * Validates the components and copies the targets.
+     *
+     * @param targets ids of the interventions whose sessions it accompanies; not empty
+     * @param offset from the target session's start to this session's start, within ±1 day
+     * @param sessionLength how long the session lasts
+     * @throws IllegalArgumentException if {@code targets} is empty or holds a malformed id, or a
+     *     duration is out of range
+     */
     public Relative {
       requireNonNull(targets, "targets");
       requireNonNull(offset, "offset");
@@ -480,12 +608,20 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
       checkSessionLength(sessionLength);
     }
 
-    /** How long before the target's start this session begins (zero if it starts after). */
+    /**
+     * How long before the target's start this session begins.
+     *
+     * @return {@code -offset} for a negative offset, zero otherwise
+     */
     public Duration lead() {
       return offset.isNegative() ? offset.negated() : Duration.ZERO;
     }
 
-    /** How far past a target's start this session ends (zero if it ends before the target starts). */
+    /**
+     * How far past a target's start this session ends.
+     *
+     * @return {@code offset + sessionLength}, or zero if the session ends before the target starts
+     */
     public Duration reach() {
       Duration end = offset.plus(sessionLength);
       return end.isNegative() ? Duration.ZERO : end;
@@ -513,7 +649,13 @@ public sealed interface Timing permits Timing.WithSessions, Timing.WithWindow, T
       return visitor.asNeeded(this);
     }
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param minimumSpacing the least time between uses, if the protocol states one; positive
+     * @param maximumPerDay the most uses a day, if the protocol states one; at least 1
+     * @throws IllegalArgumentException if a stated value is out of range
+     */
     public AsNeeded {
       requireNonNull(minimumSpacing, "minimumSpacing");
       requireNonNull(maximumPerDay, "maximumPerDay");

@@ -28,7 +28,14 @@ public record WakingHours(LocalTime wake, LocalTime sleep) {
   /** 07:00 to 22:00, the default: a choice of rehabplan, not a clinical figure. */
   public static final WakingHours DEFAULT = new WakingHours(LocalTime.of(7, 0), LocalTime.of(22, 0));
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param wake when the person gets up, local time
+   * @param sleep when the person goes to sleep; before {@code wake} when the window crosses
+   *     midnight
+   * @throws IllegalArgumentException if {@code wake} equals {@code sleep}
+   */
   public WakingHours {
     requireNonNull(wake, "wake");
     requireNonNull(sleep, "sleep");
@@ -36,7 +43,15 @@ public record WakingHours(LocalTime wake, LocalTime sleep) {
         wake, sleep);
   }
 
-  /** The window {@code [wake, sleep)}. */
+  /**
+   * The window {@code [wake, sleep)}.
+   *
+   * @param wake when the person gets up, local time
+   * @param sleep when the person goes to sleep; before {@code wake} when the window crosses
+   *     midnight
+   * @return the waking hours
+   * @throws IllegalArgumentException if {@code wake} equals {@code sleep}
+   */
   public static WakingHours of(LocalTime wake, LocalTime sleep) {
     return new WakingHours(wake, sleep);
   }
@@ -77,12 +92,20 @@ public record WakingHours(LocalTime wake, LocalTime sleep) {
     return new WakingHours(wake, sleep);
   }
 
-  /** Whether the window crosses midnight. */
+  /**
+   * Whether the window crosses midnight.
+   *
+   * @return true when {@code sleep} is before {@code wake}, e.g. a night shift's 20:00–12:00
+   */
   public boolean crossesMidnight() {
     return sleep.isBefore(wake);
   }
 
-  /** The nominal length of the window (ignoring DST changes). */
+  /**
+   * The nominal length of the window (ignoring DST changes).
+   *
+   * @return from {@code wake} to {@code sleep}, positive and shorter than 24 hours
+   */
   public Duration length() {
     Duration d = Duration.between(wake, sleep);
     return d.isNegative() ? d.plusDays(1) : d;
@@ -92,6 +115,10 @@ public record WakingHours(LocalTime wake, LocalTime sleep) {
    * The waking window that starts on {@code date} in {@code zone}, as instants. It may be shorter
    * or longer than {@link #length()} on a DST change, and empty or inverted local times are
    * resolved as described on the class.
+   *
+   * @param date the local date of the wake-up
+   * @param zone the person's zone
+   * @return the window {@code [wake, sleep)} as instants; empty when a DST change leaves no time
    */
   public Interval windowStartingOn(LocalDate date, ZoneId zone) {
     requireNonNull(date, "date");

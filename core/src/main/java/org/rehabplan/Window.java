@@ -25,7 +25,17 @@ import java.util.Optional;
 public record Window(
     Anchor anchor, Duration offset, Duration minimumExtent, Optional<Duration> maximumExtent) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param anchor what the window is measured from
+   * @param offset from the anchor to the window's start, zero or positive
+   * @param minimumExtent how long the window lasts at least, zero or positive
+   * @param maximumExtent how long the window lasts at most, positive and at least {@code
+   *     minimumExtent}; empty for as long as the phase lasts
+   * @throws IllegalArgumentException if a duration is negative, the maximum is zero or shorter than
+   *     the minimum
+   */
   public Window {
     requireNonNull(anchor, "anchor");
     Checks.checkNotNegative(offset, "offset");
@@ -41,18 +51,35 @@ public record Window(
     });
   }
 
-  /** The whole of the phase (or run of phases) the intervention is active in. */
+  /**
+   * The whole of the phase (or run of phases) the intervention is active in.
+   *
+   * @return a window from the phase start, no offset, no minimum, no maximum extent
+   */
   public static Window wholePhase() {
     return new Window(Anchor.PHASE_START, Duration.ZERO, Duration.ZERO, Optional.empty());
   }
 
-  /** From the injury for at least {@code minimumExtent} and at most {@code maximumExtent}. */
+  /**
+   * From the injury for at least {@code minimumExtent} and at most {@code maximumExtent}.
+   *
+   * @param minimumExtent how long after the injury the window lasts at least, zero or positive
+   * @param maximumExtent how long after the injury it lasts at most, at least {@code minimumExtent}
+   * @return the window, anchored at the injury with no offset
+   * @throws IllegalArgumentException if the extents are negative, zero (maximum) or inverted
+   */
   public static Window afterInjury(Duration minimumExtent, Duration maximumExtent) {
     return new Window(Anchor.INJURY, Duration.ZERO, minimumExtent,
         Optional.of(requireNonNull(maximumExtent, "maximumExtent")));
   }
 
-  /** From the start of the phase for exactly {@code extent}. */
+  /**
+   * From the start of the phase for exactly {@code extent}.
+   *
+   * @param extent how long the window lasts, positive
+   * @return the window, whose minimum and maximum extent are both {@code extent}
+   * @throws IllegalArgumentException if {@code extent} is zero or negative
+   */
   public static Window firstOfPhase(Duration extent) {
     return new Window(Anchor.PHASE_START, Duration.ZERO, extent,
         Optional.of(requireNonNull(extent, "extent")));
@@ -61,12 +88,20 @@ public record Window(
   /**
    * Returns a copy starting {@code offset} after the anchor. This instance is immutable and
    * unaffected by this method call.
+   *
+   * @param offset from the anchor to the window's start, zero or positive
+   * @return the copy, with the same anchor and extents
+   * @throws IllegalArgumentException if {@code offset} is negative
    */
   public Window withOffset(Duration offset) {
     return new Window(anchor, offset, minimumExtent, maximumExtent);
   }
 
-  /** The least time from the anchor that the window must reach: {@code offset + minimumExtent}. */
+  /**
+   * The least time from the anchor that the window must reach.
+   *
+   * @return {@code offset + minimumExtent}
+   */
   public Duration minimumEnd() {
     return offset.plus(minimumExtent);
   }

@@ -14,13 +14,27 @@ import org.rehabplan.Plan;
  */
 public interface ScheduleRule {
 
-  /** The rule's name, e.g. {@code no-overlap}; used in violations. */
+  /**
+   * The rule's name, e.g. {@code no-overlap}; used in violations.
+   *
+   * @return the name, stable across calls
+   */
   String name();
 
-  /** Every violation of this rule in {@code plan}; empty if there is none. */
+  /**
+   * Every violation of this rule in {@code plan}; empty if there is none.
+   *
+   * @param plan the plan to check
+   * @return an immutable list in plan order; empty when the plan keeps the rule
+   */
   List<Violation> check(Plan plan);
 
-  /** A rule that checks this rule, then {@code other}, and reports the violations of both. */
+  /**
+   * A rule that checks this rule, then {@code other}, and reports the violations of both.
+   *
+   * @param other the second rule
+   * @return a rule named {@code "this and other"}; this rule's violations come first
+   */
   default ScheduleRule and(ScheduleRule other) {
     requireNonNull(other, "other");
     ScheduleRule first = this;
@@ -31,7 +45,12 @@ public interface ScheduleRule {
     });
   }
 
-  /** Throws {@link AssertionError} listing the violations, if there are any. */
+  /**
+   * Throws {@link AssertionError} listing the violations, if there are any: for tests.
+   *
+   * @param plan the plan to check
+   * @throws AssertionError if {@link #check(Plan)} finds a violation; the message lists them all
+   */
   default void assertKeptBy(Plan plan) {
     List<Violation> violations = check(plan);
     if (!violations.isEmpty()) {
@@ -43,7 +62,13 @@ public interface ScheduleRule {
     }
   }
 
-  /** A rule from a name and a checking function. */
+  /**
+   * A rule from a name and a checking function.
+   *
+   * @param name the rule's name, used in violations
+   * @param check returns the violations in a plan, in plan order; must be deterministic
+   * @return the rule; its {@link #check(Plan)} copies what {@code check} returns
+   */
   static ScheduleRule of(String name, Function<Plan, List<Violation>> check) {
     requireNonNull(name, "name");
     requireNonNull(check, "check");

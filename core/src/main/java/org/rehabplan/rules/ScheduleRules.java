@@ -48,13 +48,21 @@ public final class ScheduleRules {
    * Every rule the scheduler promises: {@link #noOverlap()}, {@link #exactSessionLength()},
    * {@link #gapsWithinSpacing()}, {@link #withinWakingHours()}, {@link
    * #insidePhaseAndWindow()}, {@link #criterionOrder()} and {@link #localTimesAsWritten()}.
+   *
+   * @return the seven rules as one; a plan from {@link org.rehabplan.Scheduler} keeps it
    */
   public static ScheduleRule standard() {
     return allOf(noOverlap(), exactSessionLength(), gapsWithinSpacing(),
         withinWakingHours(), insidePhaseAndWindow(), criterionOrder(), localTimesAsWritten());
   }
 
-  /** A rule that reports the violations of every rule given, in order. */
+  /**
+   * A rule that reports the violations of every rule given, in order.
+   *
+   * @param rules the rules, at least one
+   * @return a rule named after all of them, listing their violations in the order given
+   * @throws IllegalArgumentException if {@code rules} is empty
+   */
   public static ScheduleRule allOf(ScheduleRule... rules) {
     ImmutableList<ScheduleRule> all = ImmutableList.copyOf(rules);
     checkArgument(!all.isEmpty(), "allOf needs at least one rule");
@@ -63,7 +71,11 @@ public final class ScheduleRules {
 
   // ------------------------------------------------------------------ what the scheduler promises
 
-  /** Sessions of one intervention never overlap. */
+  /**
+   * Sessions of one intervention never overlap.
+   *
+   * @return the rule {@code no-overlap}
+   */
   public static ScheduleRule noOverlap() {
     String name = "no-overlap";
     return ScheduleRule.of(name, plan -> {
@@ -83,7 +95,11 @@ public final class ScheduleRules {
     });
   }
 
-  /** Every session lasts exactly its timing's session length. */
+  /**
+   * Every session lasts exactly its timing's session length.
+   *
+   * @return the rule {@code exact-session-length}
+   */
   public static ScheduleRule exactSessionLength() {
     String name = "exact-session-length";
     return ScheduleRule.of(name, plan -> {
@@ -108,6 +124,8 @@ public final class ScheduleRules {
    * Consecutive sessions of a {@link Timing.Repeating} intervention start at least its minimum
    * interval apart, and at most its maximum interval apart while the person is awake (within one
    * waking window, or through the night for series that run day and night).
+   *
+   * @return the rule {@code gaps-within-interval-range}
    */
   public static ScheduleRule gapsWithinSpacing() {
     String name = "gaps-within-interval-range";
@@ -149,6 +167,8 @@ public final class ScheduleRules {
    * Sessions lie wholly inside one waking window, except those whose timing says otherwise: {@link
    * Timing.AtLocalTimes}, repeating series that run day and night, and relative sessions that
    * accompany such sessions.
+   *
+   * @return the rule {@code within-waking-hours}
    */
   public static ScheduleRule withinWakingHours() {
     String name = "within-waking-hours";
@@ -173,6 +193,8 @@ public final class ScheduleRules {
   /**
    * No session starts before the injury, outside its phase's projection, in a phase that does not
    * list its intervention, before its timing's window or ends after it.
+   *
+   * @return the rule {@code inside-phase-and-window}
    */
   public static ScheduleRule insidePhaseAndWindow() {
     String name = "inside-phase-and-window";
@@ -218,6 +240,8 @@ public final class ScheduleRules {
   /**
    * A session whose intervention requires a criterion starts no earlier than the end of the phase
    * whose exit gate names that criterion.
+   *
+   * @return the rule {@code criterion-order}
    */
   public static ScheduleRule criterionOrder() {
     String name = "criterion-order";
@@ -254,6 +278,8 @@ public final class ScheduleRules {
    * Sessions at given local times start at those times, read as RFC 5545 reads a local time: one
    * that does not exist on the day (a DST gap) is moved later by the gap, an ambiguous one (an
    * overlap) is the first occurrence. No session sits at a local time that does not exist.
+   *
+   * @return the rule {@code local-times-as-written}
    */
   public static ScheduleRule localTimesAsWritten() {
     String name = "local-times-as-written";
@@ -286,6 +312,10 @@ public final class ScheduleRules {
   /**
    * Consecutive sessions of {@code interventionId} start at least {@code minimum} apart, e.g.
    * "never two ice sessions within 50 minutes".
+   *
+   * @param interventionId the intervention whose sessions are checked; other interventions are ignored
+   * @param minimum the least time between the starts of two consecutive sessions
+   * @return the rule {@code minimum-gap(id, minimum)}
    */
   public static ScheduleRule minimumGap(String interventionId, Duration minimum) {
     requireNonNull(interventionId, "interventionId");
@@ -313,6 +343,10 @@ public final class ScheduleRules {
   /**
    * No session ends after {@code latest} local time (or starts before {@code earliest}), e.g. "no
    * session after 21:00 for this patient group". Sessions that cross midnight break the rule.
+   *
+   * @param earliest the earliest local start time allowed
+   * @param latest the latest local end time allowed
+   * @return the rule {@code within-local-hours(earliest–latest)}
    */
   public static ScheduleRule withinLocalHours(LocalTime earliest, LocalTime latest) {
     requireNonNull(earliest, "earliest");
@@ -341,6 +375,11 @@ public final class ScheduleRules {
   /**
    * No session of {@code laterId} starts before the first session of {@code earlierId} has
    * ended, e.g. "stretching never before the self-check".
+   *
+   * @param earlierId the intervention whose first session comes first
+   * @param laterId the intervention whose sessions wait for it
+   * @return the rule {@code first-session-before(earlierId, laterId)}; every session of {@code
+   *     laterId} breaks it when {@code earlierId} has none
    */
   public static ScheduleRule firstSessionBefore(String earlierId, String laterId) {
     requireNonNull(earlierId, "earlierId");

@@ -18,7 +18,15 @@ import org.rehabplan.GuidanceSpan;
  * @param message what is wrong, in plain English
  */
 public record Violation(String rule, List<Session> sessions, List<GuidanceSpan> spans, String message) {
-  /** Validates and copies the components. */
+  /**
+   * Validates and copies the components.
+   *
+   * @param rule the name of the rule broken
+   * @param sessions the sessions involved, in plan order (may be empty)
+   * @param spans the guidance spans involved (may be empty)
+   * @param message what is wrong, in plain English; not blank
+   * @throws IllegalArgumentException if {@code message} is blank
+   */
   public Violation {
     requireNonNull(rule, "rule");
     sessions = List.copyOf(sessions);
@@ -27,7 +35,15 @@ public record Violation(String rule, List<Session> sessions, List<GuidanceSpan> 
     checkArgument(!message.isBlank(), "message must not be blank");
   }
 
-  /** A violation involving {@code sessions}. */
+  /**
+   * A violation involving {@code sessions}.
+   *
+   * @param rule the name of the rule broken
+   * @param message what is wrong, in plain English; not blank
+   * @param sessions the sessions involved, in plan order
+   * @return the violation, with no guidance spans
+   * @throws IllegalArgumentException if {@code message} is blank
+   */
   public static Violation of(String rule, String message, Session... sessions) {
     return new Violation(rule, List.of(sessions), List.of(), message);
   }

@@ -22,6 +22,14 @@ public final class Counterexamples {
    * Draws up to {@code tries} values from {@code arbitrary} with the given {@code seed}; for the
    * first one where {@code property} does not hold, shrinks it greedily (always taking the first
    * smaller value that still fails) and returns the result. Empty if the property held every time.
+   *
+   * @param <T> the type of the generated values
+   * @param arbitrary where values come from; not null
+   * @param property the rule that should hold for every value; not null
+   * @param seed the seed of the random source, so the same call finds the same counterexample
+   * @param tries how many values to draw at most, positive
+   * @return the shrunk counterexample, or empty when the property held for every value drawn
+   * @throws IllegalArgumentException if {@code tries} is not positive
    */
   public static <T> Optional<T> find(
       Arbitrary<T> arbitrary, Predicate<? super T> property, long seed, int tries) {

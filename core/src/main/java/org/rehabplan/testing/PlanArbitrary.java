@@ -11,9 +11,19 @@ import org.rehabplan.Protocol;
  */
 public interface PlanArbitrary extends Arbitrary<Plan> {
 
-  /** Plans these protocols. */
+  /**
+   * Plans these protocols.
+   *
+   * @param protocols where the protocols come from, e.g. {@link RehabArbitraries#protocols()}
+   * @return a copy drawing its protocols from {@code protocols}
+   */
   PlanArbitrary protocols(Arbitrary<Protocol> protocols);
 
-  /** Plans for these requests. */
+  /**
+   * Plans for these requests.
+   *
+   * @param requests where the requests come from, e.g. {@link RehabArbitraries#requests()}
+   * @return a copy drawing its requests from {@code requests}
+   */
   PlanArbitrary requests(Arbitrary<PlanRequest> requests);
 }

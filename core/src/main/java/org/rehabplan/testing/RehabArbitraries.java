@@ -36,7 +36,11 @@ import org.rehabplan.WakingHours;
 public final class RehabArbitraries {
   private RehabArbitraries() {}
 
-  /** Every zone id the JDK knows, UTC first, then fixed offsets, then the rest sorted. */
+  /**
+   * Every zone id the JDK knows, UTC first, then fixed offsets, then the rest sorted.
+   *
+   * @return an immutable list, the same on every call
+   */
   public static List<ZoneId> allZones() {
     return TimeArbitraries.allZones();
   }
@@ -44,22 +48,36 @@ public final class RehabArbitraries {
   /**
    * Zones: every available zone and some fixed offsets, with edge-case zones weighted in;
    * shrinks toward UTC.
+   *
+   * @return the arbitrary
    */
   public static Arbitrary<ZoneId> zones() {
     return TimeArbitraries.zones();
   }
 
-  /** Waking hours of 8 to 20 hours in quarter hours, some crossing midnight. */
+  /**
+   * Waking hours of 8 to 20 hours in quarter hours, some crossing midnight.
+   *
+   * @return the arbitrary
+   */
   public static Arbitrary<WakingHours> wakingHours() {
     return TimeArbitraries.wakingHours();
   }
 
-  /** Plan requests; see {@link RequestArbitrary} for the defaults. */
+  /**
+   * Plan requests; see {@link RequestArbitrary} for the defaults.
+   *
+   * @return a new arbitrary, configurable by its methods
+   */
   public static RequestArbitrary requests() {
     return new DefaultRequestArbitrary();
   }
 
-  /** Valid protocols; see {@link ProtocolArbitrary} for the defaults. */
+  /**
+   * Valid protocols; see {@link ProtocolArbitrary} for the defaults.
+   *
+   * @return a new arbitrary, configurable by its methods
+   */
   public static ProtocolArbitrary protocols() {
     return new DefaultProtocolArbitrary();
   }
@@ -69,6 +87,9 @@ public final class RehabArbitraries {
    * random pain scores and random subsets of the protocol's criteria; shrinks toward the empty log.
    * A check-in never reports a criterion its pain scores contradict ({@link
    * Criterion#contradictionIn(CheckIn)}), since the scheduler refuses such logs.
+   *
+   * @param plan the plan the check-ins are for: its injury, span and protocol's criteria
+   * @return the arbitrary, with one edge case (a check-in at the injury, no pain, nothing met)
    */
   public static Arbitrary<ProgressLog> checkInLogs(Plan plan) {
     java.util.Objects.requireNonNull(plan, "plan");
@@ -106,7 +127,11 @@ public final class RehabArbitraries {
         : CheckIn.of(checkIn.at(), checkIn.painAtRest(), checkIn.painWithActivity(), kept);
   }
 
-  /** Plans of {@link #protocols()} for {@link #requests()}. */
+  /**
+   * Plans of {@link #protocols()} for {@link #requests()}.
+   *
+   * @return a new arbitrary, configurable by its methods
+   */
   public static PlanArbitrary plans() {
     return new DefaultPlanArbitrary(protocols(), requests());
   }

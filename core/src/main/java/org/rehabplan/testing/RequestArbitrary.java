@@ -16,28 +16,64 @@ import org.rehabplan.WakingHours;
  */
 public interface RequestArbitrary extends Arbitrary<PlanRequest> {
 
-  /** Only these zones (shrinking toward the first). */
+  /**
+   * Only these zones (shrinking toward the first).
+   *
+   * @param zones the zones, at least one
+   * @return a copy drawing its zones from {@code zones}
+   */
   RequestArbitrary zones(Collection<ZoneId> zones);
 
-  /** Only these zones (shrinking toward the first). */
+  /**
+   * Only these zones (shrinking toward the first).
+   *
+   * @param zones the zones, at least one
+   * @return a copy drawing its zones from {@code zones}
+   */
   default RequestArbitrary zones(ZoneId... zones) {
     return zones(java.util.List.of(zones));
   }
 
-  /** Only injuries within a few days of a DST transition of the zone (or any time without one). */
+  /**
+   * Only injuries within a few days of a DST transition of the zone (or any time without one).
+   *
+   * @return a copy that draws injury times near transitions
+   */
   RequestArbitrary aroundDstTransitions();
 
-  /** Only these severities. */
+  /**
+   * Only these severities.
+   *
+   * @param severities the severities, at least one
+   * @return a copy drawing its severities from {@code severities}
+   */
   RequestArbitrary severities(Collection<Severity> severities);
 
-  /** Only these severities. */
+  /**
+   * Only these severities.
+   *
+   * @param severities the severities, at least one
+   * @return a copy drawing its severities from {@code severities}
+   */
   default RequestArbitrary severities(Severity... severities) {
     return severities(java.util.List.of(severities));
   }
 
-  /** Only these waking hours. */
+  /**
+   * Only these waking hours.
+   *
+   * @param wakingHours the waking hours, at least one
+   * @return a copy drawing its waking hours from {@code wakingHours}
+   */
   RequestArbitrary wakingHours(Collection<WakingHours> wakingHours);
 
-  /** Injury years from {@code firstYear} to {@code lastYear} inclusive (default 2020–2035). */
+  /**
+   * Injury years from {@code firstYear} to {@code lastYear} inclusive (default 2020–2035).
+   *
+   * @param firstYear the earliest injury year, within the supported years of {@link
+   *     org.rehabplan.PlanRequest}
+   * @param lastYear the latest injury year, from {@code firstYear} on and within those years
+   * @return a copy with that range
+   */
   RequestArbitrary years(int firstYear, int lastYear);
 }

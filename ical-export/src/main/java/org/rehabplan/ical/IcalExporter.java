@@ -157,12 +157,18 @@ public final class IcalExporter {
   /**
    * A builder with the defaults: portable encoding, 10-minute alarms, full text, DTSTAMP from the
    * plan, no feed hints.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this exporter's options, to make a modified copy. */
+  /**
+   * A builder holding this exporter's options, to make a modified copy.
+   *
+   * @return a new builder; changing it leaves this exporter unchanged
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.calendarName = options.calendarName();
@@ -179,6 +185,8 @@ public final class IcalExporter {
   /**
    * The plan's {@code .ics} file.
    *
+   * @param plan the plan to export, a first plan or a re-plan
+   * @return the file; the same bytes for the same plan and options
    * @throws NullPointerException if {@code plan} is null
    * @throws IllegalArgumentException if a text of the plan holds a control character other than a
    *     line feed
@@ -194,6 +202,10 @@ public final class IcalExporter {
    * pass each written file to the next update for a chain of versions (see Calendar updates in
    * the class documentation).
    *
+   * @param plan the new version of the plan
+   * @param previousExport the bytes of the file written before for an earlier version
+   * @return the file: changed events with SEQUENCE + 1, events the new version lacks written again
+   *     with STATUS:CANCELLED; byte for byte the plain export when nothing changed
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code previousExport} is not a calendar written by this
    *     exporter for the plan's time zone, holds a UID twice, a SEQUENCE above {@value
@@ -218,8 +230,10 @@ public final class IcalExporter {
    * The plan's {@code .ics} file as an update of the plain export of {@code previous} made with
    * these options.
    *
+   * @param plan the new version of the plan
    * @param previous an earlier version of the same plan (same protocol and request), typically
    *     the first one
+   * @return the file, as {@link #update(Plan, byte[])} with the plain export of {@code previous}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code previous} is a plan of another protocol or request,
    *     or as {@link #export(Plan)}
@@ -297,42 +311,74 @@ public final class IcalExporter {
     return writer.toByteArray();
   }
 
-  /** The calendar name, if set; otherwise the protocol's title is used (or a generic name). */
+  /**
+   * The calendar name, if set; otherwise the protocol's title is used (or a generic name).
+   *
+   * @return the name set on the builder, or empty
+   */
   public Optional<String> calendarName() {
     return options.name();
   }
 
-  /** Minutes between a session's alarm and its start, or empty when alarms are off. */
+  /**
+   * Minutes between a session's alarm and its start, or empty when alarms are off.
+   *
+   * @return 0 to {@value #MAX_ALARM_MINUTES}, or empty
+   */
   public OptionalInt alarmMinutesBefore() {
     return options.alarm();
   }
 
-  /** How sessions are written as events. */
+  /**
+   * How sessions are written as events.
+   *
+   * @return the encoding; {@link SessionEncoding#PORTABLE} unless set
+   */
   public SessionEncoding encoding() {
     return options.encoding();
   }
 
-  /** Whether the encoding is {@link SessionEncoding#ONE_EVENT_PER_SESSION}. */
+  /**
+   * Whether the encoding is {@link SessionEncoding#ONE_EVENT_PER_SESSION}.
+   *
+   * @return true for one VEVENT per session
+   */
   public boolean oneEventPerSession() {
     return options.encoding() == SessionEncoding.ONE_EVENT_PER_SESSION;
   }
 
-  /** Whether personal text is left out: generic titles only, no descriptions or categories. */
+  /**
+   * Whether personal text is left out: generic titles only, no descriptions or categories.
+   *
+   * @return true in privacy mode
+   */
   public boolean privacyMode() {
     return options.privacyMode();
   }
 
-  /** The clock that supplies DTSTAMP, if one was injected; otherwise DTSTAMP is the injury. */
+  /**
+   * The clock that supplies DTSTAMP, if one was injected; otherwise DTSTAMP is the injury.
+   *
+   * @return the clock, or empty
+   */
   public Optional<Clock> clock() {
     return Optional.ofNullable(options.clock());
   }
 
-  /** The REFRESH-INTERVAL written, if any. */
+  /**
+   * The REFRESH-INTERVAL written, if any.
+   *
+   * @return the interval, or empty when none is written
+   */
   public Optional<Duration> refreshInterval() {
     return Optional.ofNullable(options.refreshInterval());
   }
 
-  /** The X-PUBLISHED-TTL written, if any. */
+  /**
+   * The X-PUBLISHED-TTL written, if any.
+   *
+   * @return the time to live, or empty when none is written
+   */
   public Optional<Duration> publishedTtl() {
     return Optional.ofNullable(options.publishedTtl());
   }
@@ -365,6 +411,9 @@ public final class IcalExporter {
      * Sets the calendar's display name (NAME and X-WR-CALNAME): not blank, no control characters,
      * at most {@value IcalExporter#MAX_NAME_LENGTH} characters. Default: the protocol's title, or
      * "Rehab plan" in privacy mode.
+     *
+     * @param calendarName the name; checked by {@link #build()}
+     * @return this builder
      */
     public Builder calendarName(String calendarName) {
       this.calendarName = requireNonNull(calendarName, "calendarName");
@@ -374,6 +423,9 @@ public final class IcalExporter {
     /**
      * Sets the display alarm of each session to {@code minutes} before its start (0 to {@value
      * IcalExporter#MAX_ALARM_MINUTES}); default {@value IcalExporter#DEFAULT_ALARM_MINUTES}.
+     *
+     * @param minutes the alarm's lead; checked by {@link #build()}
+     * @return this builder
      */
     public Builder alarmMinutesBefore(int minutes) {
       this.alarms = true;
@@ -381,7 +433,11 @@ public final class IcalExporter {
       return this;
     }
 
-    /** Turns alarms off; {@link #alarmMinutesBefore(int)} turns them on again. */
+    /**
+     * Turns alarms off; {@link #alarmMinutesBefore(int)} turns them on again.
+     *
+     * @return this builder
+     */
     public Builder noAlarms() {
       this.alarms = false;
       return this;
@@ -391,6 +447,9 @@ public final class IcalExporter {
      * Sets how sessions are written as events; default {@link SessionEncoding#PORTABLE}, which
      * every client expands alike. {@link SessionEncoding#COMPACT} is mis-read by Outlook,
      * ical.js, sabre/vobject, libical and Google Calendar (see its documentation).
+     *
+     * @param encoding the encoding
+     * @return this builder
      */
     public Builder encoding(SessionEncoding encoding) {
       this.encoding = requireNonNull(encoding, "encoding");
@@ -400,6 +459,9 @@ public final class IcalExporter {
     /**
      * {@code true}: {@link SessionEncoding#ONE_EVENT_PER_SESSION}; {@code false}: the default,
      * {@link SessionEncoding#PORTABLE}. A shorthand of {@link #encoding(SessionEncoding)}.
+     *
+     * @param oneEventPerSession whether to write one VEVENT per session
+     * @return this builder
      */
     public Builder oneEventPerSession(boolean oneEventPerSession) {
       this.encoding = oneEventPerSession
@@ -411,6 +473,9 @@ public final class IcalExporter {
      * Sets the calendar's REFRESH-INTERVAL (RFC 7986, written with {@code VALUE=DURATION}): how
      * often a subscribed client should fetch the file again; whole seconds, {@link
      * IcalExporter#MIN_FEED_INTERVAL} to {@link IcalExporter#MAX_FEED_INTERVAL}. Default: none.
+     *
+     * @param interval the interval; checked by {@link #build()}
+     * @return this builder
      */
     public Builder refreshInterval(Duration interval) {
       this.refreshInterval = requireNonNull(interval, "interval");
@@ -420,6 +485,9 @@ public final class IcalExporter {
     /**
      * Sets the calendar's X-PUBLISHED-TTL, the same hint in the form Outlook and Apple Calendar
      * read; same bounds as {@link #refreshInterval(Duration)}. Default: none.
+     *
+     * @param ttl the time to live; checked by {@link #build()}
+     * @return this builder
      */
     public Builder publishedTtl(Duration ttl) {
       this.publishedTtl = requireNonNull(ttl, "ttl");
@@ -429,19 +497,34 @@ public final class IcalExporter {
     /**
      * Whether to leave out personal text: events get generic titles ("Rehab session", "Rehab
      * phase 1 of 4") and no descriptions or categories; default {@code false}.
+     *
+     * @param privacyMode true to leave out personal text
+     * @return this builder
      */
     public Builder privacyMode(boolean privacyMode) {
       this.privacyMode = privacyMode;
       return this;
     }
 
-    /** Sets the clock whose instant becomes every DTSTAMP; default: the plan's injury instant. */
+    /**
+     * Sets the clock whose instant becomes every DTSTAMP; default: the plan's injury instant.
+     *
+     * @param clock the clock, read once per export
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Validates the options and builds the exporter. */
+    /**
+     * Validates the options and builds the exporter.
+     *
+     * @return the exporter, immutable and thread-safe
+     * @throws IllegalArgumentException if the calendar name is blank, too long or holds a control
+     *     character, the alarm lead is outside 0 to {@value IcalExporter#MAX_ALARM_MINUTES} minutes,
+     *     or a feed interval is outside its bounds or not whole seconds
+     */
     public IcalExporter build() {
       return new IcalExporter(this);
     }

@@ -30,17 +30,29 @@ public final class IcsFile {
     this.update = update;
   }
 
-  /** The UTF-8 bytes of the file: CRLF line ends, folded at 75 octets. A new array each call. */
+  /**
+   * The UTF-8 bytes of the file: CRLF line ends, folded at 75 octets. A new array each call.
+   *
+   * @return a copy the caller may change
+   */
   public byte[] bytes() {
     return bytes.clone();
   }
 
-  /** The file as text. */
+  /**
+   * The file as text.
+   *
+   * @return the bytes decoded as UTF-8, CRLF line ends kept
+   */
   public String text() {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** The file's length in bytes. */
+  /**
+   * The file's length in bytes.
+   *
+   * @return the number of octets {@link #bytes()} holds
+   */
   public int size() {
     return bytes.length;
   }
@@ -48,6 +60,7 @@ public final class IcsFile {
   /**
    * Writes the bytes to {@code out}, then flushes it; does not close it.
    *
+   * @param out where to write, e.g. a file's stream
    * @throws NullPointerException if {@code out} is null
    * @throws IOException if writing fails
    */
@@ -61,6 +74,8 @@ public final class IcsFile {
    * The same calendar as a new iCal4j model, not shared and not validated here (call {@link
    * Calendar#validate()} if you need to); {@code Calendar.toString()} folded at 75 octets gives
    * {@link #text()}.
+   *
+   * @return a new model on every call; changing it leaves this file unchanged
    */
   public Calendar toCalendar() {
     Ical4jSink sink = new Ical4jSink(plan.zone(), true);
