@@ -11,7 +11,14 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param skipped how many of them were reported skipped
  */
 public record Adherence(int due, int done, int skipped) {
-  /** Validates the counts: {@code 0 <= done + skipped <= due}. */
+  /**
+   * Validates the counts: {@code 0 <= done + skipped <= due}.
+   *
+   * @param due the firm sessions starting in the range
+   * @param done how many were reported done
+   * @param skipped how many were reported skipped
+   * @throws IllegalArgumentException if the counts break the rule
+   */
   public Adherence {
     checkArgument(due >= 0 && done >= 0 && skipped >= 0 && done + skipped <= due,
         "adherence counts must satisfy 0 <= done + skipped <= due: %s, %s, %s", due, done,

@@ -42,7 +42,15 @@ public final class CalendarState {
    * @param lines its unfolded content lines, from {@code BEGIN:VEVENT} to {@code END:VEVENT}
    */
   public record Event(String uid, int sequence, boolean cancelled, List<String> lines) {
-    /** Validates the components and copies the lines. */
+    /**
+     * Validates the components and copies the lines.
+     *
+     * @param uid the event's UID
+     * @param sequence its SEQUENCE
+     * @param cancelled whether it is cancelled
+     * @param lines its unfolded content lines
+     * @throws IllegalArgumentException if a component is out of bounds or a line malformed
+     */
     public Event {
       Checks.checkText(uid, "uid", Limits.MAX_TITLE_LENGTH);
       checkArgument(sequence >= 0 && sequence <= MAX_SEQUENCE,

@@ -39,7 +39,13 @@ public final class PlanRecord {
    * @param checkIns how many of the first check-ins were used, zero or more
    */
   public record Replan(Instant at, int checkIns) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param at the moment of re-planning
+     * @param checkIns how many of the first check-ins were used
+     * @throws IllegalArgumentException if {@code checkIns} is negative
+     */
     public Replan {
       requireNonNull(at, "at");
       checkArgument(checkIns >= 0, "checkIns must not be negative: %s", checkIns);

@@ -26,7 +26,15 @@ public record SessionOutcome(String sessionId, Status status, Instant at, Option
     SKIPPED
   }
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param sessionId the session id
+   * @param status done or skipped
+   * @param at when the person reported it
+   * @param note the note, if any
+   * @throws IllegalArgumentException if the id or the note is malformed
+   */
   public SessionOutcome {
     Checks.checkText(sessionId, "sessionId", Limits.MAX_TITLE_LENGTH);
     requireNonNull(status, "status");
