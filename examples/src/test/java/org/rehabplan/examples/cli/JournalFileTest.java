@@ -86,6 +86,7 @@ class JournalFileTest {
           () -> JournalFile.of("--journal", "me.json", dir).lock(Duration.ofMillis(100)));
       assertEquals("--journal 'me.json': is in use by another rehabplan run (waited 100 ms); try"
           + " again when it has finished", e.getMessage());
+      assertEquals(Optional.empty(), held.read()); // the run that holds the lock still reads
     }
     try (JournalFile.Locked again = journal.lock(Duration.ZERO)) {
       assertEquals(Optional.empty(), again.read()); // let go: the next run gets it at once
