@@ -30,6 +30,7 @@ import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.jspecify.annotations.Nullable;
 import org.rehabplan.rules.ScheduleRules;
 
@@ -312,6 +313,7 @@ class FuzzProperties {
   // ------------------------------------------------------------------ planning
 
   @Property(tries = 2 * TRIES)
+  @StatisticsReport(onFailureOnly = true) // outcome shares print only when the property fails
   void plansOfFuzzedProtocols(@ForAll("ints") int variant, @ForAll("ints") int count,
       @ForAll("planDurations") Duration a, @ForAll("planDurations") Duration b,
       @ForAll("planDurations") Duration c, @ForAll("times") LocalTime time,
@@ -404,6 +406,7 @@ class FuzzProperties {
   }
 
   @Property(tries = TRIES)
+  @StatisticsReport(onFailureOnly = true) // outcome shares print only when the property fails
   void replansFromFuzzedCheckInLogs(@ForAll("setbacks") SetbackRule first,
       @ForAll("setbacks") SetbackRule later, @ForAll("injuries") ZonedDateTime injury,
       @ForAll("checkInArguments") List<Object[]> checkIns,
