@@ -74,10 +74,11 @@ public final class Agenda {
   private final @Nullable LocalDate today;
   private final @Nullable Plan previous;
   private final @Nullable Instant now;
+  private final @Nullable OutcomeLog outcomes;
 
   private Agenda(
       Plan plan, LocalDate from, int days, @Nullable LocalDate today, @Nullable Plan previous,
-      @Nullable Instant now) {
+      @Nullable Instant now, @Nullable OutcomeLog outcomes) {
     this.plan = requireNonNull(plan, "plan");
     this.from = requireNonNull(from, "from");
     checkArgument(!from.isBefore(PlanRequest.FIRST_PLANNED_DAY)
@@ -92,6 +93,7 @@ public final class Agenda {
     this.today = today;
     this.previous = previous;
     this.now = now;
+    this.outcomes = outcomes;
   }
 
   /**
@@ -107,7 +109,7 @@ public final class Agenda {
     LocalDate last = plan.interval().endExclusive().minusNanos(1).atZone(plan.zone())
         .toLocalDate();
     return new Agenda(plan, first, (int) ChronoUnit.DAYS.between(first, last) + 1, null, null,
-        null);
+        null, null);
   }
 
   /**
@@ -119,7 +121,7 @@ public final class Agenda {
    * @return the agenda
    */
   public Agenda days(LocalDate from, int days) {
-    return new Agenda(plan, from, days, today, previous, now);
+    return new Agenda(plan, from, days, today, previous, now, outcomes);
   }
 
   /**
@@ -130,7 +132,7 @@ public final class Agenda {
    * @return the agenda
    */
   public Agenda today(LocalDate today) {
-    return new Agenda(plan, from, days, requireNonNull(today, "today"), previous, now);
+    return new Agenda(plan, from, days, requireNonNull(today, "today"), previous, now, outcomes);
   }
 
   /**
@@ -142,7 +144,8 @@ public final class Agenda {
    * @return the agenda
    */
   public Agenda since(Plan previous) {
-    return new Agenda(plan, from, days, today, requireNonNull(previous, "previous"), now);
+    return new Agenda(plan, from, days, today, requireNonNull(previous, "previous"), now,
+        outcomes);
   }
 
   /**
@@ -154,7 +157,22 @@ public final class Agenda {
    * @return the agenda
    */
   public Agenda now(Instant now) {
-    return new Agenda(plan, from, days, today, previous, requireNonNull(now, "now"));
+    return new Agenda(plan, from, days, today, previous, requireNonNull(now, "now"), outcomes);
+  }
+
+  /**
+   * Returns a copy whose day list marks each session that has an outcome in {@code outcomes}:
+   * {@code (done 09:12)} or {@code (skipped 09:12)} with the local time it was recorded, and its
+   * note, if any, on the line below. A mark takes the place of {@code (past)} and {@code (now)}.
+   * Outcomes of sessions the plan no longer has stay in the log and are not listed. This instance
+   * is immutable and unaffected by this method call.
+   *
+   * @param outcomes the person's session outcomes
+   * @return the agenda
+   */
+  public Agenda outcomes(OutcomeLog outcomes) {
+    return new Agenda(plan, from, days, today, previous, now,
+        requireNonNull(outcomes, "outcomes"));
   }
 
   /**
@@ -431,6 +449,12 @@ public final class Agenda {
         out.append("  ").append(pad(times(s, date), SESSION_INDENT.length() - 2))
             .append(s.intervention().title()).append("  [").append(s.phase().name())
             .append("]").append(mark(s)).append('\n');
+        note(s).ifPresent(n -> {
+          for (String line : wrap("note: " + n, TEXT_WIDTH - SESSION_INDENT.length(),
+              SESSION_INDENT)) {
+            out.append(line).append('\n');
+          }
+        });
         explain(out, s.intervention().id(), s.intervention().instructions(), explained);
       }
       for (Map.Entry<Set<Criterion>, List<Session>> group : conditional.entrySet()) {
@@ -453,8 +477,19 @@ public final class Agenda {
     return out.toString();
   }
 
-  /** {@code  (past)} or {@code  (now)} at {@link #now(Instant)}, or nothing. */
+  /**
+   * {@code  (done 09:12)} or {@code  (skipped 09:12)} with {@link #outcomes(OutcomeLog)}, else
+   * {@code  (past)} or {@code  (now)} at {@link #now(Instant)}, or nothing.
+   */
   private String mark(Session s) {
+    Optional<SessionOutcome> outcome = outcomes == null ? Optional.empty()
+        : outcomes.outcome(s.id());
+    if (outcome.isPresent()) {
+      ZonedDateTime at = outcome.get().at().atZone(plan.zone());
+      LocalDate day = s.start().atZone(plan.zone()).toLocalDate();
+      return "  (" + (outcome.get().status() == SessionOutcome.Status.DONE ? "done " : "skipped ")
+          + TIME.format(at) + (at.toLocalDate().equals(day) ? "" : " " + DAY.format(at)) + ")";
+    }
     if (now == null) {
       return "";
     }
@@ -462,6 +497,12 @@ public final class Agenda {
       return "  (past)";
     }
     return s.start().isAfter(now) ? "" : "  (now)";
+  }
+
+  /** The note recorded with the session's outcome, if any. */
+  private Optional<String> note(Session s) {
+    return outcomes == null ? Optional.empty()
+        : outcomes.outcome(s.id()).flatMap(SessionOutcome::note);
   }
 
   private String times(Session s, LocalDate date) {
