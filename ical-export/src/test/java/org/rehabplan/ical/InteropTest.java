@@ -118,7 +118,7 @@ class InteropTest {
 
   // ------------------------------------------------------------------ running the parsers
 
-  private static void check(Plan plan, List<String> files, String description) {
+  static void check(Plan plan, List<String> files, String description) {
     for (String f : files) {
       OutlookRules.assertClean(f);
     }

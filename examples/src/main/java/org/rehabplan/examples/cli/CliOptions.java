@@ -175,7 +175,7 @@ public final class CliOptions {
   }
 
   /** The one-line message for what picocli could not read. */
-  private static UsageException usage(CommandLine.ParameterException e) {
+  static UsageException usage(CommandLine.ParameterException e) {
     if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String arg = u.getUnmatched().get(0);
       if (!arg.startsWith("-") || arg.equals("-")) {
@@ -205,7 +205,7 @@ public final class CliOptions {
    *
    * @throws UsageException naming the option and the value otherwise
    */
-  private static LocalDateTime dateTime(String option, String text, String example)
+  static LocalDateTime dateTime(String option, String text, String example)
       throws UsageException {
     LocalDateTime t;
     try {
@@ -220,7 +220,7 @@ public final class CliOptions {
     return t;
   }
 
-  private static Severity severity(String text) throws UsageException {
+  static Severity severity(String text) throws UsageException {
     for (Severity s : Severity.values()) {
       if (s.name().equalsIgnoreCase(text)) {
         return s;
@@ -229,7 +229,7 @@ public final class CliOptions {
     throw UsageException.of("--severity", text, "unknown severity; use mild, moderate or severe");
   }
 
-  private static LocalTime time(String option, @Nullable String text, LocalTime fallback)
+  static LocalTime time(String option, @Nullable String text, LocalTime fallback)
       throws UsageException {
     if (text == null) {
       return fallback;
@@ -241,7 +241,7 @@ public final class CliOptions {
     }
   }
 
-  private static Optional<String> path(String option, @Nullable String text)
+  static Optional<String> path(String option, @Nullable String text)
       throws UsageException {
     if (text != null && text.isBlank()) {
       throw UsageException.of(option, text, "the file name is empty");
@@ -249,7 +249,7 @@ public final class CliOptions {
     return Optional.ofNullable(text);
   }
 
-  private static int integer(String option, String text, int min, int max)
+  static int integer(String option, String text, int min, int max)
       throws UsageException {
     int n;
     try {

@@ -89,6 +89,9 @@ public final class RehabplanCli {
       if (args.length > 0 && args[0].equals("generate-completion")) {
         return completion(args, out, err);
       }
+      if (args.length > 0 && JournalCli.COMMANDS.contains(args[0])) {
+        return JournalCli.run(args, out, err, clock, systemZone, workingDir);
+      }
       CliOptions options = CliOptions.parse(args);
       if (options.help()) {
         out.print(CliOptions.usage());
