@@ -1,0 +1,254 @@
+package org.rehabplan.examples.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rehabplan.Agenda;
+import org.rehabplan.Plan;
+import org.rehabplan.PlanRecord;
+import org.rehabplan.Protocols;
+import org.rehabplan.Session;
+import org.rehabplan.json.PlanRecordJson;
+import org.rehabplan.json.ProtocolJson;
+
+/**
+ * The journal commands as a person types them: what they keep, what they print, and the
+ * one-line refusals (exit status 2) that leave the journal as it was.
+ */
+class JournalCommandsTest {
+  private static final ZoneId SYSTEM = ZoneId.of("Asia/Tokyo"); // not the journal's zone
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2027-03-28T08:05:00Z"),
+      ZoneOffset.UTC); // 10:05 in Berlin (summer time from that night)
+
+  @TempDir Path dir;
+
+  private record Run(int status, String out, String err) {}
+
+  private Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = RehabplanCli.run(args, new PrintStream(out, true, UTF_8),
+        new PrintStream(err, true, UTF_8), CLOCK, SYSTEM, dir);
+    return new Run(status, out.toString(UTF_8), err.toString(UTF_8));
+  }
+
+  private Run ok(String... args) {
+    Run r = run(args);
+    assertEquals(0, r.status(), () -> String.join(" ", args) + "\n" + r.err());
+    return r;
+  }
+
+  /** Exit 2, exactly one line on standard error starting with {@code start}. */
+  private static void assertRefused(Run r, String start) {
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.err().startsWith("rehabplan: " + start), r.err());
+    assertEquals(1, r.err().chars().filter(c -> c == '\n').count(), r.err());
+    assertFalse(r.err().contains("Exception") || r.err().contains("internal error"), r.err());
+  }
+
+  private void start() {
+    ok("start", "--journal", "j.json", "--injured-at", "2027-03-27T18:30", "--zone",
+        "Europe/Berlin");
+  }
+
+  private PlanRecord record() throws Exception {
+    return PlanRecordJson.read(new StringReader(Files.readString(dir.resolve("j.json"), UTF_8)));
+  }
+
+  @Test
+  void startWritesAJournalWhosePlanIsTheOneShotPlannersAndRefusesToOverwriteIt()
+      throws Exception {
+    Run r = ok("start", "--journal", "j.json", "--injured-at", "2027-03-27T18:30", "--zone",
+        "Europe/Berlin", "--severity", "mild");
+    assertTrue(r.out().contains(Agenda.NOTICE.substring(0, 40)), r.out());
+    PlanRecord record = record();
+    assertEquals(ZoneId.of("Europe/Berlin"), record.plan().zone());
+    assertEquals(Protocols.hamstringStrain(), record.protocol());
+    byte[] before = Files.readAllBytes(dir.resolve("j.json"));
+    assertRefused(run("start", "--journal", "j.json", "--injured-at", "2027-03-27T19:00"),
+        "--journal 'j.json': already exists");
+    assertArrayEquals(before, Files.readAllBytes(dir.resolve("j.json")));
+    ok("start", "--journal", "j.json", "--injured-at", "2027-03-27T19:00", "--zone",
+        "Europe/Berlin", "--force");
+    assertArrayEquals(before, Files.readAllBytes(dir.resolve("j.json.bak")));
+    assertEquals("2027-03-27T19:00", record().request().injuredAt().toLocalDateTime()
+        .toString());
+  }
+
+  @Test
+  void aJournalThatIsNotOneIsRefusedAndLeftAsItIs() throws Exception {
+    String protocolJson = run("protocol", "show", "hamstring-strain").out();
+    start();
+    String journal = Files.readString(dir.resolve("j.json"), UTF_8);
+    Map<String, byte[]> damaged = Map.of(
+        "empty", new byte[0],
+        "truncated", journal.substring(0, journal.length() / 2).getBytes(UTF_8),
+        "foreign (a protocol file)", protocolJson.getBytes(UTF_8),
+        "not JSON", "hello\n".getBytes(UTF_8),
+        "not UTF-8", new byte[] {'{', '"', (byte) 0xff, (byte) 0xfe, '"', '}'});
+    for (Map.Entry<String, byte[]> e : damaged.entrySet()) {
+      Files.write(dir.resolve("j.json"), e.getValue());
+      for (String[] args : List.of(
+          new String[] {"today", "--journal", "j.json"},
+          new String[] {"check-in", "--journal", "j.json", "2027-03-28T09:00 pain=2/3"},
+          new String[] {"done", "--journal", "j.json", "next"},
+          new String[] {"export", "--journal", "j.json", "--ics", "x.ics"})) {
+        Run r = run(args);
+        assertRefused(r, "--journal 'j.json': ");
+        assertArrayEquals(e.getValue(), Files.readAllBytes(dir.resolve("j.json")), e.getKey());
+        assertFalse(Files.exists(dir.resolve("x.ics")), e.getKey());
+      }
+    }
+    assertRefused(run("today", "--journal", "missing.json"), "--journal 'missing.json': no such");
+  }
+
+  @Test
+  void badInputIsRefusedInOneLineNamingIt() {
+    start();
+    assertRefused(run("check-in", "--journal", "j.json", "2027-03-28T09:00 pain=2/4 note=a\tb"),
+        "check-in '2027-03-28T09:00 pain=2/4 note=a\\tb'");
+    assertRefused(run("check-in", "--journal", "j.json", "2027-03-28T09:00 pain=11/4"),
+        "check-in ");
+    assertRefused(run("check-in", "--journal", "j.json", "2027-03-29T09:00 pain=1/1"),
+        "check-in '2027-03-29T09:00 pain=1/1': "); // after now (the clock)
+    assertRefused(run("check-in", "--journal", "j.json", "2027-03-28T09:00 pain=1/1 met=heald"),
+        "check-in ");
+    assertRefused(run("check-in", "--journal", "j.json"), "check-in: ");
+    assertRefused(run("done", "--journal", "j.json", "no/such/1"), "done 'no/such/1': no such");
+    assertRefused(run("done", "--journal", "j.json", "next", "--at", "2027-03-28T11:00"),
+        "--at '2027-03-28T11:00': is after now");
+    assertRefused(run("done", "--journal", "j.json", "next", "--note", "a\u0007b"), "--note ");
+    assertRefused(run("today"), "today: --journal is missing");
+    assertRefused(run("today", "--journal", "j.json", "--now", "tomorrow"), "--now 'tomorrow'");
+    assertRefused(run("agenda", "--journal", "j.json", "--days", "-1"), "--days '-1'");
+    assertRefused(run("today", "--journal", "j.json", "--frobnicate"),
+        "today: unknown option '--frobnicate'");
+    assertRefused(run("start", "--journal", "k.json"), "start: --injured-at is missing");
+    assertRefused(run("start", "--journal", "k.json", "--injured-at", "+999999999-12-31T00:00"),
+        "--injured-at ");
+    assertRefused(run("start", "--journal", "k.json", "--injured-at", "2027-03-29T09:00",
+        "--zone", "Europe/Berlin"), "--injured-at '2027-03-29T09:00': is after now");
+    assertRefused(run("export", "--journal", "j.json", "--ics", "j.json"),
+        "--ics 'j.json': is the journal itself");
+    assertRefused(run("protocol", "show", "ankle"), "protocol show 'ankle': no such built-in");
+    assertFalse(Files.exists(dir.resolve("k.json")));
+  }
+
+  @Test
+  void doneAndSkipMarkSessionsOnceAndTodayShowsThem() throws Exception {
+    start();
+    Plan plan = record().plan();
+    List<Session> started = new ArrayList<>();
+    for (Session s : plan.sessions()) {
+      if (!s.isConditional() && !s.start().isAfter(CLOCK.instant())) {
+        started.add(s);
+      }
+    }
+    Session first = started.get(0);
+    Session second = started.get(1);
+    Run done = ok("done", "--journal", "j.json", "next", "--note", "cold pack ok");
+    assertTrue(done.out().contains("[" + first.id() + "] as done"), done.out());
+    ok("skip", "--journal", "j.json", "next", "--at", "2027-03-28T09:00");
+    PlanRecord record = record();
+    assertEquals("done", record.outcomes().outcome(first.id()).orElseThrow().status().name()
+        .toLowerCase(java.util.Locale.ROOT));
+    assertEquals("skipped", record.outcomes().outcome(second.id()).orElseThrow().status().name()
+        .toLowerCase(java.util.Locale.ROOT));
+    assertRefused(run("done", "--journal", "j.json", first.id()),
+        "done '" + first.id() + "': already marked done");
+    Session future = plan.sessions().stream().filter(s -> !s.isConditional()
+        && s.start().isAfter(CLOCK.instant())).findFirst().orElseThrow();
+    assertRefused(run("done", "--journal", "j.json", future.id()),
+        "done '" + future.id() + "': starts ");
+    Session gated = plan.sessions().stream().filter(Session::isConditional).findFirst()
+        .orElseThrow();
+    assertRefused(run("done", "--journal", "j.json", gated.id()),
+        "done '" + gated.id() + "': waits until you report ");
+
+    Run today = ok("today", "--journal", "j.json");
+    assertTrue(today.out().contains("So far: 1 of " + started.size() + " sessions started done,"
+        + " 1 skipped, " + (started.size() - 2) + " not marked."), today.out());
+    assertTrue(today.out().contains("  Next:     "), today.out());
+    assertTrue(today.out().contains(Agenda.NOTICE.substring(0, 40)), today.out());
+    // The first two sessions are on the day before today; the agenda of both days marks them.
+    Run agenda = ok("agenda", "--journal", "j.json", "--now", "2027-03-27T23:00", "--days", "2");
+    assertTrue(agenda.out().contains("(done 10:05 Sun 28 Mar)"), agenda.out());
+    assertTrue(agenda.out().contains("note: cold pack ok"), agenda.out());
+    assertTrue(agenda.out().contains("(skipped 09:00 Sun 28 Mar)"), agenda.out());
+  }
+
+  @Test
+  void exportSaysFirstThenUpdateThenNothingChanged() throws Exception {
+    start();
+    Run v1 = ok("export", "--journal", "j.json", "--ics", "v1.ics");
+    assertTrue(v1.out().contains("first calendar"), v1.out());
+    Run again = ok("export", "--journal", "j.json", "--ics", "v1b.ics");
+    assertTrue(again.out().contains("Nothing changed"), again.out());
+    assertArrayEquals(Files.readAllBytes(dir.resolve("v1.ics")),
+        Files.readAllBytes(dir.resolve("v1b.ics")));
+    ok("check-in", "--journal", "j.json", "2027-03-28T10:00 pain=1/2 met=pain-relieved");
+    Run v2 = ok("export", "--journal", "j.json", "--ics", "v2.ics", "--sessions-csv", "s.csv");
+    assertTrue(v2.out().contains("update of the last calendar") && v2.out().contains("OVER"),
+        v2.out());
+    assertTrue(Files.readString(dir.resolve("v2.ics"), UTF_8).contains("\r\nSEQUENCE:1\r\n"));
+    assertEquals(record().plan().sessions().size() + 1,
+        Files.readAllLines(dir.resolve("s.csv"), UTF_8).size());
+  }
+
+  @Test
+  void protocolShowPrintsTheBuiltInProtocolFile() throws Exception {
+    Run r = ok("protocol", "show", "hamstring-strain");
+    String resource;
+    try (var in = Protocols.class.getResourceAsStream("hamstring-strain.json")) {
+      resource = new String(in.readAllBytes(), UTF_8);
+    }
+    assertEquals(resource, r.out());
+    assertEquals(Protocols.hamstringStrain(), ProtocolJson.read(new StringReader(r.out())));
+  }
+
+  @Test
+  void checkInsStartedAtTheSameMomentAreBothKept() throws Exception {
+    start();
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Run>> runs = new ArrayList<>();
+      for (String text : List.of("2027-03-28T09:00 pain=3/4 note=first",
+          "2027-03-28T09:30 pain=3/5 note=second")) {
+        runs.add(pool.submit(() -> {
+          go.await();
+          return run("check-in", "--journal", "j.json", text);
+        }));
+      }
+      go.countDown();
+      for (Future<Run> f : runs) {
+        Run r = f.get();
+        assertEquals(0, r.status(), r.err());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(2, record().checkIns().size());
+  }
+}
