@@ -271,7 +271,14 @@ public final class CliOptions {
         .append("Plans the built-in hamstring-strain rehabilitation protocol for one person,\n")
         .append("prints the phase timeline and the next days' sessions, and writes the plan as\n")
         .append("an iCalendar (.ics) file to import into Google, Apple or Outlook calendars.\n")
-        .append("Educational content, not medical advice.\n\nOptions:\n");
+        .append("Educational content, not medical advice.\n\n")
+        .append("Journal commands (each with --help) keep a person's plan between runs:\n")
+        .append("  start --journal FILE --injured-at DATE-TIME [--zone ZONE] ...\n")
+        .append("  check-in --journal FILE \"2027-03-30T09:00 pain=1/2 met=pain-relieved\"\n")
+        .append("  done|skip --journal FILE SESSION-ID|next   today --journal FILE\n")
+        .append("  agenda --journal FILE [--days N]   export --journal FILE [--ics FILE] ...\n")
+        .append("  protocol show hamstring-strain\n\n")
+        .append("Without a command, it plans once from these options:\n");
     for (CommandLine.Model.OptionSpec s : PlannerCommand.commandLine().getCommandSpec().options()) {
       String name = s.longestName();
       String head = "  " + (s.shortestName().equals(name) ? "" : s.shortestName() + ", ") + name

@@ -484,7 +484,8 @@ final class JournalCli {
       Interval soFar = Interval.of(plan.request().injuredAt().toInstant(),
           laterOf(now, plan.request().injuredAt().toInstant()));
       out.println(adherenceLine(next.outcomes().byIntervention(plan, soFar).values()));
-      out.println(Agenda.NOTICE);
+      out.println();
+      out.print(Agenda.of(plan).notice());
     }
     return RehabplanCli.EXIT_OK;
   }
@@ -590,8 +591,8 @@ final class JournalCli {
     out.print(agenda.sessions());
     if (toMark.isPresent()) {
       out.println(unmarked + (unmarked == 1 ? " session has" : " sessions have")
-          + " started and not been marked; the earliest: "
-          + DAY_TIME.format(toMark.get().start().atZone(zone)) + "  "
+          + " started and not been marked; the earliest:");
+      out.println("  " + DAY_TIME.format(toMark.get().start().atZone(zone)) + "  "
           + toMark.get().intervention().title() + "  [" + toMark.get().id() + "].");
       out.println("Mark it: rehabplan done --journal " + c.journal + " next   (or skip ...)");
     } else {
@@ -786,7 +787,7 @@ final class JournalCli {
       }
     }
     out.println();
-    out.println(Agenda.NOTICE);
+    out.print(Agenda.of(plan).notice());
   }
 
   // ---- protocol show -----------------------------------------------------------------------
