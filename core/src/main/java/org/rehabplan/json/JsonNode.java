@@ -11,6 +11,14 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CharsetDecoder;
+import java.nio.CharBuffer;
+import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.io.CharArrayReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.time.Duration;
@@ -77,6 +85,55 @@ final class JsonNode {
     this.line = at.getLineNr();
     this.column = at.getColumnNr();
     this.value = value;
+  }
+
+  /**
+   * Parses a document from bytes that must be UTF-8: read to the end (at most {@code 4 *
+   * MAX_CHARS} bytes, else refused as too large), decoded strictly, then parsed as {@link
+   * #parse(Reader)}.
+   *
+   * @param in the bytes of the document; read to the end, not closed
+   * @return the top-level value
+   * @throws JsonFormatException for bytes that are not UTF-8 (naming the line, the column and the
+   *     byte offset), a document too large, or as {@link #parse(Reader)}
+   * @throws IOException if the stream fails
+   */
+  static JsonNode parse(InputStream in) throws IOException {
+    requireNonNull(in, "in");
+    int limit = 4 * MAX_CHARS;
+    byte[] bytes = in.readNBytes(limit + 1);
+    if (bytes.length > limit) {
+      throw new JsonFormatException("", 0, 0, "the file is too large (more than " + limit
+          + " bytes)");
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    CharBuffer chars = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(buffer, chars, true);
+    if (!result.isError()) {
+      result = decoder.flush(chars);
+    }
+    if (result.isError()) {
+      int offset = buffer.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      // The column counts characters, as the parser's columns do.
+      int column = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, lineStart,
+          offset - lineStart)).length() + 1;
+      throw new JsonFormatException("", line, column, "not UTF-8 text (byte " + offset
+          + " is 0x" + String.format(Locale.ROOT, "%02x", bytes[offset] & 0xff)
+          + "); save the file as UTF-8");
+    }
+    chars.flip();
+    return parse(new CharArrayReader(chars.array(), 0, chars.limit()));
   }
 
   /**

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -55,6 +58,34 @@ public final class PlanRecordJson {
   private PlanRecordJson() {}
 
   /**
+   * Reads a person's record from bytes that must be UTF-8 (without a byte-order mark): unlike {@link
+   * #read(Reader)}, bytes that are not UTF-8 are refused with their line, column and byte offset.
+   *
+   * @param in the bytes; read to the end, not closed
+   * @return the record
+   * @throws JsonFormatException if the bytes are not UTF-8 or not a valid file, naming where and
+   *     why
+   * @throws IOException if the stream fails
+   */
+  public static PlanRecord read(InputStream in) throws IOException {
+    return record(JsonNode.parse(in));
+  }
+
+  /**
+   * Reads a file, as {@link #read(InputStream)}.
+   *
+   * @param file the file
+   * @return the record
+   * @throws JsonFormatException if the file is not UTF-8 or not valid, naming where and why
+   * @throws IOException if the file cannot be read, e.g. {@link java.nio.file.NoSuchFileException}
+   */
+  public static PlanRecord read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in);
+    }
+  }
+
+  /**
    * Reads a record.
    *
    * @param reader the JSON text; read to its end, not closed
@@ -63,7 +94,10 @@ public final class PlanRecordJson {
    * @throws IOException if the reader fails
    */
   public static PlanRecord read(Reader reader) throws IOException {
-    JsonNode root = JsonNode.parse(reader);
+    return record(JsonNode.parse(reader));
+  }
+
+  private static PlanRecord record(JsonNode root) {
     root.object(KEYS);
     ProtocolJson.checkHeader(root, FORMAT, FORMAT_VERSION);
     PlanRequest request = root.get("request").map(PlanRecordJson::request);

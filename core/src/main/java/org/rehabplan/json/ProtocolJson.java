@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.time.DayOfWeek;
@@ -53,6 +56,34 @@ public final class ProtocolJson {
   public static final int FORMAT_VERSION = 1;
 
   private ProtocolJson() {}
+
+  /**
+   * Reads a protocol from bytes that must be UTF-8 (without a byte-order mark): unlike {@link
+   * #read(Reader)}, bytes that are not UTF-8 are refused with their line, column and byte offset.
+   *
+   * @param in the bytes; read to the end, not closed
+   * @return the protocol
+   * @throws JsonFormatException if the bytes are not UTF-8 or not a valid file, naming where and
+   *     why
+   * @throws IOException if the stream fails
+   */
+  public static Protocol read(InputStream in) throws IOException {
+    return protocol(JsonNode.parse(in));
+  }
+
+  /**
+   * Reads a file, as {@link #read(InputStream)}.
+   *
+   * @param file the file
+   * @return the protocol
+   * @throws JsonFormatException if the file is not UTF-8 or not valid, naming where and why
+   * @throws IOException if the file cannot be read, e.g. {@link java.nio.file.NoSuchFileException}
+   */
+  public static Protocol read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in);
+    }
+  }
 
   /**
    * Reads a protocol.

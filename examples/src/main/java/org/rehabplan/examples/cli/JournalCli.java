@@ -2,16 +2,12 @@ package org.rehabplan.examples.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -374,16 +370,25 @@ final class JournalCli {
   }
 
   private static Protocol readProtocol(String name, Path workingDir) throws UsageException {
-    String text = readUtf8("--protocol", name, workingDir);
+    byte[] bytes;
     try {
-      return ProtocolJson.read(new StringReader(text));
+      bytes = Files.readAllBytes(workingDir.resolve(name));
+    } catch (NoSuchFileException e) {
+      throw UsageException.of("--protocol", name, "no such file");
+    } catch (AccessDeniedException e) {
+      throw UsageException.of("--protocol", name, "cannot be read (permission denied)");
+    } catch (IOException | InvalidPathException | SecurityException e) {
+      throw UsageException.of("--protocol", name, Files.isDirectory(workingDir.resolve(name))
+          ? "is a folder, not a file" : "cannot be read (" + OutputFile.describe(e) + ")");
+    }
+    try {
+      return ProtocolJson.read(new ByteArrayInputStream(bytes));
     } catch (JsonFormatException e) {
       throw UsageException.of("--protocol", name, e.getMessage());
     } catch (PlanningException e) {
       throw UsageException.of("--protocol", name, "not a usable protocol: " + e.getMessage());
     } catch (IOException e) {
-      throw UsageException.of("--protocol", name, "cannot be read (" + OutputFile.describe(e)
-          + ")");
+      throw new IllegalStateException("reading from memory failed", e);
     }
   }
 
@@ -842,9 +847,8 @@ final class JournalCli {
     byte[] bytes = lock.read().orElseThrow(() -> UsageException.of("--journal", name,
         "no such journal; start one with: rehabplan start --journal " + name
             + " --injured-at DATE-TIME"));
-    String text = utf8("--journal", name, bytes);
     try {
-      return PlanRecordJson.read(new StringReader(text));
+      return PlanRecordJson.read(new ByteArrayInputStream(bytes));
     } catch (JsonFormatException e) {
       throw UsageException.of("--journal", name, "not a rehabplan journal, or damaged ("
           + e.getMessage() + "); left as it is" + backupHint(file));
@@ -852,8 +856,7 @@ final class JournalCli {
       throw UsageException.of("--journal", name, "not a usable journal (" + e.getMessage()
           + "); left as it is" + backupHint(file));
     } catch (IOException e) {
-      throw UsageException.of("--journal", name, "cannot be read (" + OutputFile.describe(e)
-          + ")");
+      throw new IllegalStateException("reading from memory failed", e);
     }
   }
 
@@ -877,43 +880,5 @@ final class JournalCli {
     }
     return ZonedDateTime.of(CliOptions.dateTime("--now", c.now, "2027-03-30T09:05"), zone)
         .toInstant();
-  }
-
-  /** A file's text, read as strict UTF-8 (a leading byte order mark is dropped). */
-  private static String readUtf8(String option, String name, Path workingDir)
-      throws UsageException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(workingDir.resolve(name));
-    } catch (NoSuchFileException e) {
-      throw UsageException.of(option, name, "no such file");
-    } catch (AccessDeniedException e) {
-      throw UsageException.of(option, name, "cannot be read (permission denied)");
-    } catch (IOException | InvalidPathException | SecurityException e) {
-      throw UsageException.of(option, name, Files.isDirectory(workingDir.resolve(name))
-          ? "is a folder, not a file" : "cannot be read (" + OutputFile.describe(e) + ")");
-    }
-    return utf8(option, name, bytes);
-  }
-
-  private static String utf8(String option, String name, byte[] bytes) throws UsageException {
-    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
-        && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    try {
-      return decoder.decode(in).toString();
-    } catch (CharacterCodingException e) {
-      int line = 1;
-      for (int i = 0; i < in.position() && i < bytes.length; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
-      throw UsageException.of(option, name, "line " + line + ": not UTF-8 text; not a file"
-          + " rehabplan wrote, left as it is");
-    }
   }
 }
