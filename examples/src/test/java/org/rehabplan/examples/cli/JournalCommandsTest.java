@@ -251,4 +251,50 @@ class JournalCommandsTest {
     }
     assertEquals(2, record().checkIns().size());
   }
+
+  @Test
+  void todayCountsASessionStartingNowAsStartedInBothItsLines() throws Exception {
+    start();
+    Plan plan = record().plan();
+    ZoneId zone = plan.zone();
+    Session startingNow = plan.sessions().stream().filter(s -> !s.isConditional()
+        && s.start().isAfter(CLOCK.instant())).findFirst().orElseThrow();
+    Instant now = startingNow.start();
+    long started = plan.sessions().stream().filter(s -> !s.isConditional()
+        && !s.start().isAfter(now)).count();
+    String nowText = now.atZone(zone).toLocalDateTime().toString();
+    Run today = ok("today", "--journal", "j.json", "--now", nowText);
+    assertTrue(today.out().contains(started + " sessions have started and not been marked"),
+        today.out());
+    assertTrue(today.out().contains("So far: 0 of " + started + " sessions started done, 0"
+        + " skipped, " + started + " not marked."), today.out());
+    Run done = ok("done", "--journal", "j.json", startingNow.id(), "--now", nowText);
+    assertTrue(done.out().contains("So far: 1 of " + started + " sessions started done,"),
+        done.out());
+  }
+
+  @Test
+  void moreThanOneSessionOrCheckInIsRefusedNotHalfRead() throws Exception {
+    start();
+    byte[] before = Files.readAllBytes(dir.resolve("j.json"));
+    assertRefused(run("done", "--journal", "j.json", "next", "ice/protect/2"),
+        "done 'next ice/protect/2': give one session");
+    assertRefused(run("skip", "--journal", "j.json", "ice/protect/1", "ice/protect/2"),
+        "skip 'ice/protect/1 ice/protect/2': give one session");
+    // Unquoted words after the check-in would otherwise be dropped: met= would be lost.
+    assertRefused(run("check-in", "--journal", "j.json", "2027-03-28T09:00 pain=1/2",
+        "met=pain-relieved"), "check-in '2027-03-28T09:00 pain=1/2 met=pain-relieved': give the"
+        + " check-in as one argument in quotes");
+    assertArrayEquals(before, Files.readAllBytes(dir.resolve("j.json")));
+  }
+
+  @Test
+  void theCheckInExampleOfTheHelpIsAccepted() throws Exception {
+    start();
+    String help = ok("check-in", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("\"" + JournalCli.CHECK_IN_EXAMPLE + "\""), help);
+    ok("check-in", "--journal", "j.json", JournalCli.CHECK_IN_EXAMPLE, "--now",
+        "2027-03-30T09:05");
+    assertEquals(1, record().checkIns().size());
+  }
 }
