@@ -121,6 +121,15 @@ class JournalCommandsTest {
       }
     }
     assertRefused(run("today", "--journal", "missing.json"), "--journal 'missing.json': no such");
+    // One file given for the other: the refusal says what the file is.
+    Files.write(dir.resolve("p.json"), protocolJson.getBytes(UTF_8));
+    assertRefused(run("today", "--journal", "p.json"), "--journal 'p.json': not a rehabplan"
+        + " journal, or damaged (format (line 2, column 13): this is a \"rehabplan-protocol\""
+        + " file, not a \"rehabplan-record\" file)");
+    Files.writeString(dir.resolve("old.json"), journal, UTF_8);
+    assertRefused(run("start", "--journal", "new.json", "--injured-at", "2027-03-27T18:30",
+        "--protocol", "old.json"), "--protocol 'old.json': format (line 2, column 13): this is a"
+        + " \"rehabplan-record\" file, not a \"rehabplan-protocol\" file");
   }
 
   @Test
