@@ -120,7 +120,16 @@ class JournalCommandsTest {
         assertFalse(Files.exists(dir.resolve("x.ics")), e.getKey());
       }
     }
-    assertRefused(run("today", "--journal", "missing.json"), "--journal 'missing.json': no such");
+    for (String command : List.of("today", "agenda", "check-in", "done", "skip", "export")) {
+      List<String> args = new ArrayList<>(List.of(command, "--journal", "missing.json"));
+      if (command.equals("check-in")) {
+        args.add("2027-03-28T09:00 pain=2/3");
+      } else if (command.equals("done") || command.equals("skip")) {
+        args.add("next");
+      }
+      assertRefused(run(args.toArray(String[]::new)), "--journal 'missing.json': no such journal");
+    }
+    assertFalse(Files.exists(dir.resolve("missing.json.lock"))); // a typo leaves nothing behind
     // One file given for the other: the refusal says what the file is.
     Files.write(dir.resolve("p.json"), protocolJson.getBytes(UTF_8));
     assertRefused(run("today", "--journal", "p.json"), "--journal 'p.json': not a rehabplan"
