@@ -335,4 +335,22 @@ class JournalCommandsTest {
     assertArrayEquals(before, Files.readAllBytes(dir.resolve("j.json")));
     assertFalse(Files.exists(dir.resolve("k.json")) || Files.exists(dir.resolve("x.ics")));
   }
+
+  @Test
+  void whatARunKilledWhileWritingLeavesBehindDoesNotStopTheNextRun() throws Exception {
+    start();
+    ok("check-in", "--journal", "j.json", "2027-03-28T09:00 pain=3/4 note=first");
+    byte[] journal = Files.readAllBytes(dir.resolve("j.json"));
+    // A run killed between writing its temporary file and moving it: the lock file stays (the
+    // system let its lock go with the process), and so does a half-written temporary file.
+    Files.write(dir.resolve(".j.json.5eed.tmp"), java.util.Arrays.copyOf(journal,
+        journal.length / 3));
+    assertTrue(Files.exists(dir.resolve("j.json.lock")));
+    assertArrayEquals(journal, Files.readAllBytes(dir.resolve("j.json")));
+    Run today = ok("today", "--journal", "j.json");
+    assertTrue(today.out().contains("Now: Sun 28 Mar 2027 10:05"), today.out());
+    ok("check-in", "--journal", "j.json", "2027-03-28T10:00 pain=2/3 note=second");
+    assertEquals(List.of("first", "second"), record().checkIns().stream()
+        .map(c -> c.note().orElseThrow()).toList());
+  }
 }
