@@ -137,13 +137,14 @@ final class JournalCli {
           + " activity (0-10), criteria met, optional note, e.g."
           + " \"" + CHECK_IN_EXAMPLE + "\".")
   static final class CheckInCommand extends Common {
-    @Parameters(paramLabel = "CHECK-IN", arity = "1", description = "the check-in")
+    @Parameters(paramLabel = "CHECK-IN", arity = "1", hideParamSyntax = true,
+        description = "the check-in, in quotes")
     List<String> text = new ArrayList<>();
   }
 
   /** {@code done} and {@code skip}. */
   abstract static class Mark extends Common {
-    @Parameters(paramLabel = "SESSION-ID|next", arity = "1",
+    @Parameters(paramLabel = "SESSION-ID|next", arity = "1", hideParamSyntax = true,
         description = "the session's id (as rehabplan today or the sessions CSV shows it), or"
             + " next: the earliest session that has started and is not yet marked")
     List<String> session = new ArrayList<>();
@@ -260,7 +261,7 @@ final class JournalCli {
       }
       case "export" -> {
         Export c = parse(new Export(), name, rest);
-        yield c.help ? help(c, out) : export(c, out, err, workingDir);
+        yield c.help ? help(c, out) : export(c, out, err, clock, workingDir);
       }
       case "protocol" -> {
         ProtocolCommand c = parse(new ProtocolCommand(), name, rest);
@@ -692,8 +693,8 @@ final class JournalCli {
 
   // ---- export ------------------------------------------------------------------------------
 
-  private static int export(Export c, PrintStream out, PrintStream err, Path workingDir)
-      throws UsageException {
+  private static int export(Export c, PrintStream out, PrintStream err, Clock clock,
+      Path workingDir) throws UsageException {
     JournalFile file = journal(c, "export", workingDir);
     String icsName = CliOptions.path("--ics", c.ics).orElse(CliOptions.DEFAULT_ICS);
     Optional<String> csvName = CliOptions.path("--sessions-csv", c.sessionsCsv);
@@ -742,6 +743,8 @@ final class JournalCli {
     }
     try (JournalFile.Locked lock = file.lock(JournalFile.DEFAULT_WAIT)) {
       PlanRecord record = read(file, lock, c);
+      // The calendar does not depend on --now; a malformed one is refused all the same.
+      now(c, record.plan().zone(), clock);
       Plan plan = record.plan();
       CalendarState previous = record.calendar();
       String ics = previous.isEmpty() ? exporter.export(plan).text()

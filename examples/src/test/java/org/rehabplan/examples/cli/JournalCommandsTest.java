@@ -306,4 +306,24 @@ class JournalCommandsTest {
         "2027-03-30T09:05");
     assertEquals(1, record().checkIns().size());
   }
+
+  @Test
+  void everyCommandWithAJournalReadsNowAndRefusesAMalformedOne() throws Exception {
+    start();
+    byte[] before = Files.readAllBytes(dir.resolve("j.json"));
+    for (String[] args : List.of(
+        new String[] {"start", "--journal", "k.json", "--injured-at", "2027-03-27T18:30"},
+        new String[] {"check-in", "--journal", "j.json", "2027-03-28T09:00 pain=2/3"},
+        new String[] {"done", "--journal", "j.json", "next"},
+        new String[] {"skip", "--journal", "j.json", "next"},
+        new String[] {"today", "--journal", "j.json"},
+        new String[] {"agenda", "--journal", "j.json"},
+        new String[] {"export", "--journal", "j.json", "--ics", "x.ics"})) {
+      List<String> withNow = new ArrayList<>(List.of(args));
+      withNow.addAll(List.of("--now", "2027-03-28T25:00"));
+      assertRefused(run(withNow.toArray(String[]::new)), "--now '2027-03-28T25:00': ");
+    }
+    assertArrayEquals(before, Files.readAllBytes(dir.resolve("j.json")));
+    assertFalse(Files.exists(dir.resolve("k.json")) || Files.exists(dir.resolve("x.ics")));
+  }
 }
