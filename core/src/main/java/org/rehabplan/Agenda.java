@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Each section is its own method ({@link #heading()}, {@link #progress()}, {@link
- * #referral()}, {@link #timeline()}, {@link #sessions()}, {@link #notice()}) so that an app can
+ * #referral()}, {@link #timeline()}, {@link #sessions()}, {@link #adherence()}, {@link #notice()})
+ * so that an app can
  * place them itself; {@link #text()} joins them with blank lines and ends with the notice.
  *
  * <p><b>Firm and conditional sessions.</b> A session that waits on a criterion not yet reported
@@ -162,10 +163,13 @@ public final class Agenda {
 
   /**
    * Returns a copy whose day list marks each session that has an outcome in {@code outcomes}:
-   * {@code (done 09:12)} or {@code (skipped 09:12)} with the local time it was recorded, and its
-   * note, if any, on the line below. A mark takes the place of {@code (past)} and {@code (now)}.
-   * Outcomes of sessions the plan no longer has stay in the log and are not listed. This instance
-   * is immutable and unaffected by this method call.
+   * {@code (done 09:12)} or {@code (skipped 09:12)} with the local time it was recorded (and its
+   * date, {@code (done 08:05 Mon 29 Mar)}, when that is not the session's day), and its note, if
+   * any, on the line below. A mark takes the place of {@code (past)} and {@code (now)}. With
+   * {@link #now(Instant)} as well, the agenda also has an {@link #adherence()} section. Outcomes
+   * of sessions the plan no longer has (a re-plan dropped them) stay in the log: the day list
+   * cannot show them, and the adherence section counts them. This instance is immutable and
+   * unaffected by this method call.
    *
    * @param outcomes the person's session outcomes
    * @return the agenda
@@ -178,7 +182,8 @@ public final class Agenda {
   /**
    * The whole agenda: {@link #heading()}, {@link #progress()} if the plan was re-planned, {@link
    * #referral()} if the plan advises getting seen, {@link #timeline()}, {@link #sessions()} and
-   * the {@link #notice()}, separated by blank lines.
+   * {@link #adherence()} with outcomes and a current moment, and the {@link #notice()}, separated
+   * by blank lines.
    *
    * @return the text, ending with a line break
    */
@@ -191,6 +196,7 @@ public final class Agenda {
     if (days > 0) {
       sections.add(sessions());
     }
+    adherence().ifPresent(sections::add);
     sections.add(notice());
     return String.join("\n", sections);
   }
@@ -449,12 +455,7 @@ public final class Agenda {
         out.append("  ").append(pad(times(s, date), SESSION_INDENT.length() - 2))
             .append(s.intervention().title()).append("  [").append(s.phase().name())
             .append("]").append(mark(s)).append('\n');
-        note(s).ifPresent(n -> {
-          for (String line : wrap("note: " + n, TEXT_WIDTH - SESSION_INDENT.length(),
-              SESSION_INDENT)) {
-            out.append(line).append('\n');
-          }
-        });
+        note(s).ifPresent(n -> noteLines(out, n));
         explain(out, s.intervention().id(), s.intervention().instructions(), explained);
       }
       for (Map.Entry<Set<Criterion>, List<Session>> group : conditional.entrySet()) {
@@ -465,7 +466,8 @@ public final class Agenda {
                   + (s.start().atZone(zone).toLocalDate().isAfter(date) ? "+1" : ""),
                   SESSION_INDENT.length() - 2))
               .append(s.intervention().title()).append("  [").append(s.phase().name())
-              .append("]\n");
+              .append("]").append(outcomeMark(s).orElse("")).append('\n');
+          note(s).ifPresent(n -> noteLines(out, n));
           explain(out, s.intervention().id(), s.intervention().instructions(), explained);
         }
       }
@@ -482,13 +484,9 @@ public final class Agenda {
    * {@code  (past)} or {@code  (now)} at {@link #now(Instant)}, or nothing.
    */
   private String mark(Session s) {
-    Optional<SessionOutcome> outcome = outcomes == null ? Optional.empty()
-        : outcomes.outcome(s.id());
+    Optional<String> outcome = outcomeMark(s);
     if (outcome.isPresent()) {
-      ZonedDateTime at = outcome.get().at().atZone(plan.zone());
-      LocalDate day = s.start().atZone(plan.zone()).toLocalDate();
-      return "  (" + (outcome.get().status() == SessionOutcome.Status.DONE ? "done " : "skipped ")
-          + TIME.format(at) + (at.toLocalDate().equals(day) ? "" : " " + DAY.format(at)) + ")";
+      return outcome.get();
     }
     if (now == null) {
       return "";
@@ -497,6 +495,120 @@ public final class Agenda {
       return "  (past)";
     }
     return s.start().isAfter(now) ? "" : "  (now)";
+  }
+
+  /**
+   * {@code  (done 09:12)} or {@code  (skipped 09:12)}, with the date when it is not the session's
+   * local day, if the session has an outcome. Conditional sessions get it too: an outcome is
+   * history, whatever the current plan says of the session.
+   */
+  private Optional<String> outcomeMark(Session s) {
+    Optional<SessionOutcome> outcome = outcomes == null ? Optional.empty()
+        : outcomes.outcome(s.id());
+    return outcome.map(o -> {
+      ZonedDateTime at = o.at().atZone(plan.zone());
+      LocalDate day = s.start().atZone(plan.zone()).toLocalDate();
+      return "  (" + (o.status() == SessionOutcome.Status.DONE ? "done " : "skipped ")
+          + TIME.format(at) + (at.toLocalDate().equals(day) ? "" : " " + DAY.format(at)) + ")";
+    });
+  }
+
+  private static void noteLines(StringBuilder out, String note) {
+    for (String line : wrap("note: " + note, TEXT_WIDTH - SESSION_INDENT.length(),
+        SESSION_INDENT)) {
+      out.append(line).append('\n');
+    }
+  }
+
+  /**
+   * With {@link #outcomes(OutcomeLog)} and {@link #now(Instant)}: the adherence so far, over the
+   * firm sessions that started from the start of the plan up to now ({@link
+   * OutcomeLog#byPhase}, {@link OutcomeLog#byIntervention}). A table with a row per phase, a row
+   * per intervention and a row for all of them; columns: done, skipped, not marked, due and the
+   * share done in percent (rounded down). Conditional sessions are not due. Phases and
+   * interventions without a due session so far have no row. Ends with a line counting the
+   * outcomes of sessions the plan no longer has, if there are any (they stay in the log).
+   *
+   * <pre>{@code
+   * So far: sessions started before Mon 29 Mar 2027 07:00
+   *                                    done  skipped  not marked  due  done %
+   *   Phase Protect                       7        3           4   14      50
+   *   Ice the back of the thigh           6        3           4   13      46
+   *   When to get seen by a clinician     1        0           0    1     100
+   *   All sessions                        7        3           4   14      50
+   *   1 outcome is for a session this version of the plan no longer has; it stays
+   *   in the record.
+   * }</pre>
+   *
+   * @return the lines, if the agenda has outcomes and a current moment
+   */
+  public Optional<String> adherence() {
+    OutcomeLog log = outcomes;
+    Instant at = now;
+    if (log == null || at == null) {
+      return Optional.empty();
+    }
+    Instant start = plan.interval().start();
+    Interval soFar = Interval.of(start, at.isAfter(start) ? at : start);
+    Map<String, String> phaseNames = new LinkedHashMap<>();
+    Map<String, String> titles = new LinkedHashMap<>();
+    Set<String> planned = new HashSet<>();
+    for (Session s : plan.sessions()) {
+      phaseNames.putIfAbsent(s.phase().id(), s.phase().name());
+      titles.putIfAbsent(s.intervention().id(), s.intervention().title());
+      planned.add(s.id());
+    }
+    List<String> labels = new ArrayList<>();
+    List<Adherence> rows = new ArrayList<>();
+    int due = 0;
+    int done = 0;
+    int skipped = 0;
+    for (Map.Entry<String, Adherence> e : log.byPhase(plan, soFar).entrySet()) {
+      labels.add("Phase " + phaseNames.getOrDefault(e.getKey(), e.getKey()));
+      rows.add(e.getValue());
+      due += e.getValue().due();
+      done += e.getValue().done();
+      skipped += e.getValue().skipped();
+    }
+    for (Map.Entry<String, Adherence> e : log.byIntervention(plan, soFar).entrySet()) {
+      labels.add(titles.getOrDefault(e.getKey(), e.getKey()));
+      rows.add(e.getValue());
+    }
+    labels.add("All sessions");
+    rows.add(new Adherence(due, done, skipped));
+    StringBuilder out = new StringBuilder();
+    out.append("So far: sessions started before ")
+        .append(DAY_YEAR_TIME.format(soFar.endExclusive().atZone(plan.zone()))).append('\n');
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("", "done", "skipped", "not marked", "due", "done %"));
+    for (int i = 0; i < rows.size(); i++) {
+      Adherence a = rows.get(i);
+      table.add(List.of(labels.get(i), String.valueOf(a.done()), String.valueOf(a.skipped()),
+          String.valueOf(a.unmarked()), String.valueOf(a.due()),
+          a.due() == 0 ? "-" : String.valueOf(a.percentDone())));
+    }
+    int[] widths = new int[table.get(0).size()];
+    for (List<String> row : table) {
+      for (int c = 0; c < widths.length; c++) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    for (List<String> row : table) {
+      StringBuilder line = new StringBuilder("  ").append(row.get(0))
+          .append(" ".repeat(widths[0] - row.get(0).length()));
+      for (int c = 1; c < widths.length; c++) {
+        line.append("  ").append(" ".repeat(widths[c] - row.get(c).length())).append(row.get(c));
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    long gone = log.outcomes().stream().filter(o -> !planned.contains(o.sessionId())).count();
+    if (gone > 0) {
+      String line = gone + (gone == 1 ? " outcome is for a session" : " outcomes are for sessions")
+          + " this version of the plan no longer has; " + (gone == 1 ? "it stays" : "they stay")
+          + " in the record.";
+      wrap(line, TEXT_WIDTH - 2, "  ").forEach(l -> out.append(l).append('\n'));
+    }
+    return Optional.of(out.toString());
   }
 
   /** The note recorded with the session's outcome, if any. */

@@ -322,6 +322,22 @@ final class JsonNode {
   }
 
   /**
+   * Returns the text of a string property of this node, when this is an object that has one,
+   * whatever its other properties: a file's {@code format}, checked before anything else.
+   *
+   * @param name the property name
+   * @return its text, or empty when this is no object or the property is absent or no string
+   */
+  Optional<String> textOf(String name) {
+    if (kind != Kind.OBJECT) {
+      return Optional.empty();
+    }
+    JsonNode n = fields().get(name);
+    return n == null || n.kind != Kind.STRING ? Optional.empty()
+        : Optional.of((String) requireNonNull(n.value));
+  }
+
+  /**
    * Returns a property that must be present.
    *
    * @param name the property name

@@ -98,6 +98,7 @@ public final class PlanRecordJson {
   }
 
   private static PlanRecord record(JsonNode root) {
+    ProtocolJson.checkFormat(root, FORMAT);
     root.object(KEYS);
     ProtocolJson.checkHeader(root, FORMAT, FORMAT_VERSION);
     PlanRequest request = root.get("request").map(PlanRecordJson::request);

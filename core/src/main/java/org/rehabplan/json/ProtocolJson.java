@@ -121,11 +121,28 @@ public final class ProtocolJson {
 
   // ---- reading ----
 
+  /**
+   * Refuses a file of another rehabplan format (a protocol given as a record, or the reverse)
+   * by its {@code format} before its other properties, so the error names what the file is.
+   *
+   * @param root the file's top node
+   * @param format the format expected
+   */
+  static void checkFormat(JsonNode root, String format) {
+    Optional<String> found = root.textOf("format");
+    if (found.isPresent() && !found.get().equals(format)) {
+      throw root.get("format").error(otherFormat(found.get(), format));
+    }
+  }
+
+  private static String otherFormat(String found, String format) {
+    return "this is a \"" + found + "\" file, not a \"" + format + "\" file";
+  }
+
   static void checkHeader(JsonNode root, String format, int newest) {
     String found = root.get("format").text();
     if (!found.equals(format)) {
-      throw root.get("format").error("this is a \"" + found + "\" file, not a \"" + format
-          + "\" file");
+      throw root.get("format").error(otherFormat(found, format));
     }
     int version = root.get("formatVersion").integer(1, Integer.MAX_VALUE);
     if (version > newest) {
@@ -138,6 +155,7 @@ public final class ProtocolJson {
       "title", "condition", "provenance", "projectionNote", "referral", "interventions", "phases");
 
   static Protocol protocol(JsonNode root) {
+    checkFormat(root, FORMAT);
     root.object(PROTOCOL_KEYS);
     checkHeader(root, FORMAT, FORMAT_VERSION);
     return body(root, PROTOCOL_KEYS);

@@ -175,4 +175,19 @@ class PlanRecordJsonTest {
     assertTrue(e.getMessage().endsWith("written by a newer rehabplan (format 2; this reads 1)"),
         e.getMessage());
   }
+
+  @Test
+  void aProtocolFileReadAsARecordAndTheReverseAreNamedByTheirFormat() throws IOException {
+    StringWriter protocol = new StringWriter();
+    ProtocolJson.write(Protocols.hamstringStrain(), protocol);
+    JsonFormatException asRecord = assertThrows(JsonFormatException.class,
+        () -> read(protocol.toString()));
+    assertEquals("format (line 2, column 13): this is a \"rehabplan-protocol\" file, not a"
+        + " \"rehabplan-record\" file", asRecord.getMessage());
+    String record = write(hamstringRecord());
+    JsonFormatException asProtocol = assertThrows(JsonFormatException.class,
+        () -> ProtocolJson.read(new StringReader(record)));
+    assertEquals("format (line 2, column 13): this is a \"rehabplan-record\" file, not a"
+        + " \"rehabplan-protocol\" file", asProtocol.getMessage());
+  }
 }

@@ -72,6 +72,10 @@ final class JournalCli {
   static final List<String> COMMANDS =
       List.of("start", "check-in", "done", "skip", "today", "agenda", "export", "protocol");
 
+  /** The check-in that {@code rehabplan check-in --help} shows as an example. */
+  static final String CHECK_IN_EXAMPLE =
+      "2027-03-30T09:00 pain=1/2 met=pain-relieved note=stiff in the morning";
+
   /** How many days {@code agenda} lists when {@code --days} is not given. */
   static final int DEFAULT_AGENDA_DAYS = 7;
 
@@ -131,15 +135,16 @@ final class JournalCli {
   @Command(name = "check-in", sortOptions = false,
       description = "Records a check-in and re-plans: local date-time, pain at rest/with"
           + " activity (0-10), criteria met, optional note, e.g."
-          + " \"2027-03-30T09:00 pain=2/4 met=pain-relieved note=stiff in the morning\".")
+          + " \"" + CHECK_IN_EXAMPLE + "\".")
   static final class CheckInCommand extends Common {
-    @Parameters(paramLabel = "CHECK-IN", arity = "1", description = "the check-in")
+    @Parameters(paramLabel = "CHECK-IN", arity = "1", hideParamSyntax = true,
+        description = "the check-in, in quotes")
     List<String> text = new ArrayList<>();
   }
 
   /** {@code done} and {@code skip}. */
   abstract static class Mark extends Common {
-    @Parameters(paramLabel = "SESSION-ID|next", arity = "1",
+    @Parameters(paramLabel = "SESSION-ID|next", arity = "1", hideParamSyntax = true,
         description = "the session's id (as rehabplan today or the sessions CSV shows it), or"
             + " next: the earliest session that has started and is not yet marked")
     List<String> session = new ArrayList<>();
@@ -256,7 +261,7 @@ final class JournalCli {
       }
       case "export" -> {
         Export c = parse(new Export(), name, rest);
-        yield c.help ? help(c, out) : export(c, out, err, workingDir);
+        yield c.help ? help(c, out) : export(c, out, err, clock, workingDir);
       }
       case "protocol" -> {
         ProtocolCommand c = parse(new ProtocolCommand(), name, rest);
@@ -397,6 +402,10 @@ final class JournalCli {
   private static int checkIn(CheckInCommand c, PrintStream out, Clock clock, Path workingDir)
       throws UsageException {
     JournalFile file = journal(c, "check-in", workingDir);
+    if (c.text.size() > 1) {
+      throw UsageException.of("check-in", String.join(" ", c.text), "give the check-in as one"
+          + " argument in quotes, e.g. \"" + CHECK_IN_EXAMPLE + "\"");
+    }
     String text = c.text.get(0);
     CheckInLine line;
     try {
@@ -449,6 +458,10 @@ final class JournalCli {
       Path workingDir) throws UsageException {
     String command = status == SessionOutcome.Status.DONE ? "done" : "skip";
     JournalFile file = journal(c, command, workingDir);
+    if (c.session.size() > 1) {
+      throw UsageException.of(command, String.join(" ", c.session), "give one session: its id"
+          + " or next");
+    }
     String wanted = c.session.get(0);
     try (JournalFile.Locked lock = file.lock(JournalFile.DEFAULT_WAIT)) {
       PlanRecord record = read(file, lock, c);
@@ -486,9 +499,8 @@ final class JournalCli {
           + DAY_TIME.format(session.start().atZone(zone)) + " [" + session.id() + "] as "
           + (status == SessionOutcome.Status.DONE ? "done" : "skipped") + " at "
           + TIME.format(at.atZone(zone)) + ".");
-      Interval soFar = Interval.of(plan.request().injuredAt().toInstant(),
-          laterOf(now, plan.request().injuredAt().toInstant()));
-      out.println(adherenceLine(next.outcomes().byIntervention(plan, soFar).values()));
+      out.println(adherenceLine(next.outcomes().byIntervention(plan, startedBy(plan, now))
+          .values()));
       out.println();
       out.print(Agenda.of(plan).notice());
     }
@@ -603,9 +615,8 @@ final class JournalCli {
     } else {
       out.println("Every session started so far is marked.");
     }
-    Interval soFar = Interval.of(plan.request().injuredAt().toInstant(),
-        laterOf(now, plan.request().injuredAt().toInstant()));
-    Map<String, Adherence> byIntervention = record.outcomes().byIntervention(plan, soFar);
+    Map<String, Adherence> byIntervention =
+        record.outcomes().byIntervention(plan, startedBy(plan, now));
     out.println(adherenceLine(byIntervention.values()));
     Map<String, String> titles = new LinkedHashMap<>();
     plan.sessions().forEach(s -> titles.putIfAbsent(s.intervention().id(),
@@ -671,14 +682,19 @@ final class JournalCli {
         + " skipped, " + (due - done - skipped) + " not marked.";
   }
 
-  private static Instant laterOf(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
+  /**
+   * The sessions that have started by {@code now}, a session starting at {@code now} included:
+   * the ones {@code done next} may mark and {@code today} counts as started.
+   */
+  private static Interval startedBy(Plan plan, Instant now) {
+    Instant from = plan.sessions().isEmpty() ? now : plan.sessions().get(0).start();
+    return from.isAfter(now) ? Interval.of(now, now) : Interval.of(from, now.plusNanos(1));
   }
 
   // ---- export ------------------------------------------------------------------------------
 
-  private static int export(Export c, PrintStream out, PrintStream err, Path workingDir)
-      throws UsageException {
+  private static int export(Export c, PrintStream out, PrintStream err, Clock clock,
+      Path workingDir) throws UsageException {
     JournalFile file = journal(c, "export", workingDir);
     String icsName = CliOptions.path("--ics", c.ics).orElse(CliOptions.DEFAULT_ICS);
     Optional<String> csvName = CliOptions.path("--sessions-csv", c.sessionsCsv);
@@ -727,6 +743,8 @@ final class JournalCli {
     }
     try (JournalFile.Locked lock = file.lock(JournalFile.DEFAULT_WAIT)) {
       PlanRecord record = read(file, lock, c);
+      // The calendar does not depend on --now; a malformed one is refused all the same.
+      now(c, record.plan().zone(), clock);
       Plan plan = record.plan();
       CalendarState previous = record.calendar();
       String ics = previous.isEmpty() ? exporter.export(plan).text()

@@ -121,6 +121,15 @@ class JournalCommandsTest {
       }
     }
     assertRefused(run("today", "--journal", "missing.json"), "--journal 'missing.json': no such");
+    // One file given for the other: the refusal says what the file is.
+    Files.write(dir.resolve("p.json"), protocolJson.getBytes(UTF_8));
+    assertRefused(run("today", "--journal", "p.json"), "--journal 'p.json': not a rehabplan"
+        + " journal, or damaged (format (line 2, column 13): this is a \"rehabplan-protocol\""
+        + " file, not a \"rehabplan-record\" file)");
+    Files.writeString(dir.resolve("old.json"), journal, UTF_8);
+    assertRefused(run("start", "--journal", "new.json", "--injured-at", "2027-03-27T18:30",
+        "--protocol", "old.json"), "--protocol 'old.json': format (line 2, column 13): this is a"
+        + " \"rehabplan-record\" file, not a \"rehabplan-protocol\" file");
   }
 
   @Test
@@ -250,5 +259,71 @@ class JournalCommandsTest {
       pool.shutdownNow();
     }
     assertEquals(2, record().checkIns().size());
+  }
+
+  @Test
+  void todayCountsASessionStartingNowAsStartedInBothItsLines() throws Exception {
+    start();
+    Plan plan = record().plan();
+    ZoneId zone = plan.zone();
+    Session startingNow = plan.sessions().stream().filter(s -> !s.isConditional()
+        && s.start().isAfter(CLOCK.instant())).findFirst().orElseThrow();
+    Instant now = startingNow.start();
+    long started = plan.sessions().stream().filter(s -> !s.isConditional()
+        && !s.start().isAfter(now)).count();
+    String nowText = now.atZone(zone).toLocalDateTime().toString();
+    Run today = ok("today", "--journal", "j.json", "--now", nowText);
+    assertTrue(today.out().contains(started + " sessions have started and not been marked"),
+        today.out());
+    assertTrue(today.out().contains("So far: 0 of " + started + " sessions started done, 0"
+        + " skipped, " + started + " not marked."), today.out());
+    Run done = ok("done", "--journal", "j.json", startingNow.id(), "--now", nowText);
+    assertTrue(done.out().contains("So far: 1 of " + started + " sessions started done,"),
+        done.out());
+  }
+
+  @Test
+  void moreThanOneSessionOrCheckInIsRefusedNotHalfRead() throws Exception {
+    start();
+    byte[] before = Files.readAllBytes(dir.resolve("j.json"));
+    assertRefused(run("done", "--journal", "j.json", "next", "ice/protect/2"),
+        "done 'next ice/protect/2': give one session");
+    assertRefused(run("skip", "--journal", "j.json", "ice/protect/1", "ice/protect/2"),
+        "skip 'ice/protect/1 ice/protect/2': give one session");
+    // Unquoted words after the check-in would otherwise be dropped: met= would be lost.
+    assertRefused(run("check-in", "--journal", "j.json", "2027-03-28T09:00 pain=1/2",
+        "met=pain-relieved"), "check-in '2027-03-28T09:00 pain=1/2 met=pain-relieved': give the"
+        + " check-in as one argument in quotes");
+    assertArrayEquals(before, Files.readAllBytes(dir.resolve("j.json")));
+  }
+
+  @Test
+  void theCheckInExampleOfTheHelpIsAccepted() throws Exception {
+    start();
+    String help = ok("check-in", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("\"" + JournalCli.CHECK_IN_EXAMPLE + "\""), help);
+    ok("check-in", "--journal", "j.json", JournalCli.CHECK_IN_EXAMPLE, "--now",
+        "2027-03-30T09:05");
+    assertEquals(1, record().checkIns().size());
+  }
+
+  @Test
+  void everyCommandWithAJournalReadsNowAndRefusesAMalformedOne() throws Exception {
+    start();
+    byte[] before = Files.readAllBytes(dir.resolve("j.json"));
+    for (String[] args : List.of(
+        new String[] {"start", "--journal", "k.json", "--injured-at", "2027-03-27T18:30"},
+        new String[] {"check-in", "--journal", "j.json", "2027-03-28T09:00 pain=2/3"},
+        new String[] {"done", "--journal", "j.json", "next"},
+        new String[] {"skip", "--journal", "j.json", "next"},
+        new String[] {"today", "--journal", "j.json"},
+        new String[] {"agenda", "--journal", "j.json"},
+        new String[] {"export", "--journal", "j.json", "--ics", "x.ics"})) {
+      List<String> withNow = new ArrayList<>(List.of(args));
+      withNow.addAll(List.of("--now", "2027-03-28T25:00"));
+      assertRefused(run(withNow.toArray(String[]::new)), "--now '2027-03-28T25:00': ");
+    }
+    assertArrayEquals(before, Files.readAllBytes(dir.resolve("j.json")));
+    assertFalse(Files.exists(dir.resolve("k.json")) || Files.exists(dir.resolve("x.ics")));
   }
 }
