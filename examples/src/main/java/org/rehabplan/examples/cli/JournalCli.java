@@ -788,8 +788,17 @@ final class JournalCli {
     icsFile.ifPresent(f -> out.println("Wrote " + f.path() + "."));
     csvFile.ifPresent(f -> out.println("Wrote " + f.path() + " (one line per session)."));
     out.println();
-    if (previous.isEmpty()) {
+    // The journal records a calendar's state before the file is written, so a state equal to
+    // the last one may belong to a file that was never written (the last export failed) or never
+    // imported: the report does not claim that the person has the previous file.
+    boolean sameAsLast = state.equals(previous);
+    if (previous.isEmpty() || (sameAsLast && isFirstCalendar(state))) {
       out.println("This is the first calendar of the journal " + journal + ".");
+      if (sameAsLast) {
+        out.println("(It is the same calendar as the last export from this journal; if you"
+            + " already imported");
+        out.println("that one, importing " + name + " again changes nothing.)");
+      }
       out.print(ImportHelp.forFile(name));
     } else {
       Map<String, Integer> before = previous.sequences();
@@ -798,7 +807,11 @@ final class JournalCli {
       long added = state.events().stream().filter(e -> !before.containsKey(e.uid())).count();
       if (changed == 0 && added == 0) {
         out.println("Nothing changed since the last export from this journal: " + name
-            + " is the same calendar; importing it again changes nothing.");
+            + " is the same calendar.");
+        out.println("If you imported that one, importing it again changes nothing; if not (or"
+            + " that export");
+        out.println("failed), import " + name + " OVER the calendar exported before it, into"
+            + " the same calendar.");
       } else {
         out.println("This is an update of the last calendar exported from this journal: "
             + changed + " events changed, " + added + " new.");
@@ -811,6 +824,15 @@ final class JournalCli {
     }
     out.println();
     out.print(Agenda.of(plan).notice());
+  }
+
+  /**
+   * Whether {@code state} is a first calendar: no event was ever changed (every SEQUENCE is 0)
+   * and none cancelled.
+   */
+  private static boolean isFirstCalendar(CalendarState state) {
+    return state.cancelled().isEmpty()
+        && state.events().stream().allMatch(e -> e.sequence() == 0);
   }
 
   // ---- protocol show -----------------------------------------------------------------------

@@ -222,7 +222,10 @@ class JournalCommandsTest {
     Run v1 = ok("export", "--journal", "j.json", "--ics", "v1.ics");
     assertTrue(v1.out().contains("first calendar"), v1.out());
     Run again = ok("export", "--journal", "j.json", "--ics", "v1b.ics");
-    assertTrue(again.out().contains("Nothing changed"), again.out());
+    // Still the first calendar (all SEQUENCE 0): said so, with how to import it, in case the
+    // first export was never imported.
+    assertTrue(again.out().contains("same calendar as the last export")
+        && again.out().contains("first calendar"), again.out());
     assertArrayEquals(Files.readAllBytes(dir.resolve("v1.ics")),
         Files.readAllBytes(dir.resolve("v1b.ics")));
     ok("check-in", "--journal", "j.json", "2027-03-28T10:00 pain=1/2 met=pain-relieved");
@@ -232,6 +235,31 @@ class JournalCommandsTest {
     assertTrue(Files.readString(dir.resolve("v2.ics"), UTF_8).contains("\r\nSEQUENCE:1\r\n"));
     assertEquals(record().plan().sessions().size() + 1,
         Files.readAllLines(dir.resolve("s.csv"), UTF_8).size());
+  }
+
+  /**
+   * export records the calendar's state in the journal before writing the file: a first export
+   * that failed after that (simulated: the journal has the state, the file is gone) must, on the
+   * retry, still be reported as the first calendar to import into a new calendar, not as
+   * "nothing changed"; a failed later export's retry still says to import it over the previous.
+   */
+  @Test
+  void exportRetriedAfterAFailedExportStillSaysHowToImport() throws Exception {
+    start();
+    ok("export", "--journal", "j.json", "--ics", "v1.ics");
+    Files.delete(dir.resolve("v1.ics"));
+    Run retry = ok("export", "--journal", "j.json", "--ics", "v1.ics");
+    assertTrue(retry.out().contains("This is the first calendar of the journal j.json.")
+        && retry.out().contains("best into a new calendar of its own"), retry.out());
+    assertFalse(retry.out().contains("Nothing changed"), retry.out());
+    ok("check-in", "--journal", "j.json", "2027-03-28T10:00 pain=1/2 met=pain-relieved");
+    ok("export", "--journal", "j.json", "--ics", "v2.ics");
+    Files.delete(dir.resolve("v2.ics"));
+    Run retry2 = ok("export", "--journal", "j.json", "--ics", "v2.ics");
+    assertTrue(retry2.out().contains("Nothing changed")
+        && retry2.out().contains("failed), import v2.ics OVER the calendar exported before it"),
+        retry2.out());
+    assertFalse(retry2.out().contains("first calendar"), retry2.out());
   }
 
   @Test
