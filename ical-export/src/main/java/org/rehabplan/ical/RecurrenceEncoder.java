@@ -11,16 +11,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.rehabplan.Criterion;
 import org.rehabplan.Session;
 
 /**
@@ -97,13 +96,13 @@ final class RecurrenceEncoder {
   private static final Duration ONE_DAY = Duration.ofDays(1);
   private static final Duration TWO_DAYS = Duration.ofDays(2);
   private static final Duration NINE_DAYS = Duration.ofDays(9);
+  private static final long DAY = 86_400;
 
   private static final Comparator<Session> BY_START =
       Comparator.comparing(Session::start).thenComparing(Session::id);
 
   private final ZoneTable zone;
   private final boolean utcOnly;
-  private IdentityHashMap<Session, LocalDateTime> localStarts = new IdentityHashMap<>();
 
   /**
    * @param zone the offset changes of the person's zone over the export's range
@@ -140,19 +139,37 @@ final class RecurrenceEncoder {
     return grouped(sessions, false);
   }
 
+  /**
+   * A session with what the encoder asks of it more than once, computed once per export: its
+   * local start and whether it may join a series.
+   */
+  private static final class Item {
+    final Session session;
+    final LocalDateTime local;
+    final boolean regular;
+
+    Item(Session session, LocalDateTime local, boolean regular) {
+      this.session = session;
+      this.local = local;
+      this.regular = regular;
+    }
+  }
+
   private List<TimedEvent> grouped(List<Session> sessions, boolean portable) {
-    localStarts = new IdentityHashMap<>(sessions.size());
     record GroupKey(
         String intervention, String phase, Duration length, List<String> awaited) {}
-    Map<GroupKey, List<Session>> groups = new LinkedHashMap<>();
+    Map<GroupKey, List<Item>> groups = new LinkedHashMap<>();
+    // The awaited criteria's ids, by the set's identity: sessions share few such sets.
+    IdentityHashMap<Set<Criterion>, List<String>> awaitedIds = new IdentityHashMap<>();
     for (Session s : sessions) {
       // Firm and conditional sessions never share a series: their status and alarms differ.
-      GroupKey key = new GroupKey(s.intervention().id(), s.phase().id(), s.duration(),
-          s.awaitedCriteria().stream().map(c -> c.id()).toList());
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+      List<String> awaited = awaitedIds.computeIfAbsent(s.awaitedCriteria(), RecurrenceEncoder::ids);
+      GroupKey key = new GroupKey(s.intervention().id(), s.phase().id(), s.duration(), awaited);
+      groups.computeIfAbsent(key, k -> new ArrayList<>())
+          .add(new Item(s, zone.local(s.start()), isRegular(s)));
     }
     List<TimedEvent> out = new ArrayList<>();
-    for (List<Session> group : groups.values()) {
+    for (List<Item> group : groups.values()) {
       group(group, portable, out);
     }
     out.sort(Comparator.comparing((TimedEvent e) -> e.master().start())
@@ -160,27 +177,35 @@ final class RecurrenceEncoder {
     return out;
   }
 
-  private void group(List<Session> group, boolean portable, List<TimedEvent> out) {
+  private static List<String> ids(Set<Criterion> criteria) {
+    List<String> ids = new ArrayList<>(criteria.size());
+    for (Criterion c : criteria) {
+      ids.add(c.id());
+    }
+    return List.copyOf(ids);
+  }
+
+  private void group(List<Item> group, boolean portable, List<TimedEvent> out) {
     List<Session> leftovers = new ArrayList<>();
     // Buckets of regular sessions by their local start: the second of the day (portable, one
     // time of day per series) or of the hour (compact, BYHOUR for several hours).
-    Map<Integer, List<Session>> buckets = new TreeMap<>();
-    for (Session s : group) {
-      if (isRegular(s)) {
-        LocalTime t = localStart(s).toLocalTime();
+    Map<Integer, List<Item>> buckets = new TreeMap<>();
+    for (Item item : group) {
+      if (item.regular) {
+        LocalTime t = item.local.toLocalTime();
         int key = (portable ? t.getHour() * 3600 : 0) + t.getMinute() * 60 + t.getSecond();
-        buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
       } else {
-        out.add(single("series:", s));
+        out.add(single("series:", item.session, false));
       }
     }
-    for (List<Session> bucket : buckets.values()) {
+    for (List<Item> bucket : buckets.values()) {
       planBucket(bucket, leftovers, out);
     }
     leftovers.sort(BY_START);
     if (portable || leftovers.size() == 1) {
       for (Session s : leftovers) {
-        out.add(single("series:", s));
+        out.add(single("series:", s, true));
       }
     } else if (!leftovers.isEmpty()) {
       out.add(new TimedEvent("series:" + leftovers.get(0).id(), leftovers.get(0), null, List.of(),
@@ -188,108 +213,211 @@ final class RecurrenceEncoder {
     }
   }
 
-  private void planBucket(List<Session> bucket, List<Session> leftovers, List<TimedEvent> out) {
-    Duration length = bucket.get(0).duration();
-    LocalTime first = localStart(bucket.get(0)).toLocalTime();
+  /**
+   * A bucket's sessions by local date and hour, in arrays indexed by the day from the first
+   * date and by the hour's place among the bucket's hours.
+   */
+  private static final class Days {
+    final long firstEpochDay;
+    final int span;
+    /** The bucket's hours of the day, ascending. */
+    final int[] hours;
+    /** {@code slot[hour]}: the hour's index in {@link #hours}, or -1. */
+    final int[] slot = new int[24];
+    /** {@code sessions[day * hours.length + slot]}; null where there is none. */
+    final @Nullable Session[] sessions;
+    /** How many sessions each day has. */
+    final int[] perDay;
+    /** How many days have a session. */
+    final int dates;
+
+    Days(List<Item> bucket) {
+      LocalDate min = bucket.get(0).local.toLocalDate();
+      LocalDate max = min;
+      boolean[] present = new boolean[24];
+      for (Item item : bucket) {
+        LocalDate d = item.local.toLocalDate();
+        min = d.isBefore(min) ? d : min;
+        max = d.isAfter(max) ? d : max;
+        present[item.local.getHour()] = true;
+      }
+      firstEpochDay = min.toEpochDay();
+      span = (int) ChronoUnit.DAYS.between(min, max) + 1;
+      int n = 0;
+      java.util.Arrays.fill(slot, -1);
+      for (int h = 0; h < 24; h++) {
+        if (present[h]) {
+          slot[h] = n++;
+        }
+      }
+      hours = new int[n];
+      for (int h = 0; h < 24; h++) {
+        if (present[h]) {
+          hours[slot[h]] = h;
+        }
+      }
+      sessions = new Session[span * n];
+      perDay = new int[span];
+      for (Item item : bucket) {
+        int day = day(item.local.toLocalDate());
+        int at = day * n + slot[item.local.getHour()];
+        if (sessions[at] == null) {
+          perDay[day]++;
+        }
+        sessions[at] = item.session; // as a map's put: a later session at the same time wins
+      }
+      int withSessions = 0;
+      for (int c : perDay) {
+        withSessions += c > 0 ? 1 : 0;
+      }
+      dates = withSessions;
+    }
+
+    int day(LocalDate d) {
+      return (int) (d.toEpochDay() - firstEpochDay);
+    }
+
+    @Nullable Session at(int day, int hour) {
+      int k = slot[hour];
+      return k < 0 ? null : sessions[day * hours.length + k];
+    }
+
+    /** Adds every session of {@code day} to {@code out}. */
+    void addAll(int day, List<Session> out) {
+      for (int k = 0; k < hours.length; k++) {
+        Session s = sessions[day * hours.length + k];
+        if (s != null) {
+          out.add(s);
+        }
+      }
+    }
+  }
+
+  private void planBucket(List<Item> bucket, List<Session> leftovers, List<TimedEvent> out) {
+    Duration length = bucket.get(0).session.duration();
+    LocalTime first = bucket.get(0).local.toLocalTime();
     int minute = first.getMinute();
     int second = first.getSecond();
-    TreeMap<LocalDate, Map<Integer, Session>> byDate = new TreeMap<>();
-    for (Session s : bucket) {
-      LocalDateTime l = localStart(s);
-      byDate.computeIfAbsent(l.toLocalDate(), d -> new HashMap<>()).put(l.getHour(), s);
-    }
+    Days days = new Days(bucket);
     // The hours that occur on most of the bucket's dates.
-    Map<Integer, Integer> counts = new TreeMap<>();
-    for (Map<Integer, Session> day : byDate.values()) {
-      for (int h : day.keySet()) {
-        counts.merge(h, 1, Integer::sum);
+    int[] counts = new int[24];
+    for (int d = 0; d < days.span; d++) {
+      for (int h : days.hours) {
+        if (days.at(d, h) != null) {
+          counts[h]++;
+        }
       }
     }
-    TreeSet<Integer> hours = new TreeSet<>();
-    counts.forEach((h, n) -> {
-      if (2 * n > byDate.size()) {
-        hours.add(h);
+    int chosen = 0;
+    int[] pattern = new int[days.hours.length];
+    for (int h : days.hours) {
+      if (2 * counts[h] > days.dates) {
+        pattern[chosen++] = h;
       }
-    });
-    if (hours.isEmpty() || (byDate.size() < 2 && hours.size() < 2)) {
-      leftovers.addAll(bucket);
+    }
+    int[] hours = java.util.Arrays.copyOf(pattern, chosen);
+    if (hours.length == 0 || (days.dates < 2 && hours.length < 2)) {
+      for (Item item : bucket) {
+        leftovers.add(item.session);
+      }
       return;
     }
     Set<DayOfWeek> weekdays = EnumSet.noneOf(DayOfWeek.class);
-    byDate.keySet().forEach(d -> weekdays.add(d.getDayOfWeek()));
-    LocalDate firstDate = byDate.firstKey();
-    LocalDate lastDate = byDate.lastKey();
-    long span = ChronoUnit.DAYS.between(firstDate, lastDate) + 1;
+    for (int d = 0; d < days.span; d++) {
+      if (days.perDay[d] > 0) {
+        weekdays.add(dayOfWeek(days.firstEpochDay + d));
+      }
+    }
     Frequency frequency =
-        span == byDate.size() || weekdays.size() == 7 ? Frequency.DAILY : Frequency.WEEKLY;
+        days.span == days.dates || weekdays.size() == 7 ? Frequency.DAILY : Frequency.WEEKLY;
 
     // Runs of consecutive pattern dates with one UTC offset throughout, on which every expansion
-    // is safe: a rule never spans an offset change.
-    List<LocalDate> run = new ArrayList<>();
+    // is safe: a rule never spans an offset change. A run is [runStart, runEnd) of day indexes,
+    // skipping days that are not the pattern's (weekly).
+    int runStart = -1;
+    int runEnd = -1;
     ZoneOffset runOffset = null;
-    for (LocalDate d = firstDate; !d.isAfter(lastDate); d = d.plusDays(1)) {
-      if (frequency == Frequency.WEEKLY && !weekdays.contains(d.getDayOfWeek())) {
+    long lengthSeconds = length.toSeconds();
+    for (int i = 0; i < days.span; i++) {
+      long epochDay = days.firstEpochDay + i;
+      if (frequency == Frequency.WEEKLY && !weekdays.contains(dayOfWeek(epochDay))) {
         continue;
       }
-      Instant dayStart = zone.startOfDay(d);
+      long dayStart = zone.instantSecond(epochDay * DAY);
       ZoneOffset offset = zone.offset(dayStart);
-      boolean safe = frequency == Frequency.DAILY
-          ? isSafeDate(d, dayStart, hours, minute, second, length)
-          : isSafeWeek(d, hours, minute, second, length);
+      boolean safe;
+      if (frequency == Frequency.DAILY) {
+        // The first test of isSafeDate, without objects: no offset change near the day.
+        safe = !zone.changesWithin(dayStart - DAY, dayStart + 2 * DAY + lengthSeconds)
+            || isSafeDate(LocalDate.ofEpochDay(epochDay), Instant.ofEpochSecond(dayStart), hours,
+                minute, second, length);
+      } else {
+        long monday = epochDay - dayOfWeek(epochDay).getValue() + 1;
+        long weekStart = zone.instantSecond(monday * DAY);
+        // The first test of isSafeWeek, without objects: no offset change near the week.
+        safe = !zone.changesWithin(weekStart - DAY, weekStart + 9 * DAY + lengthSeconds)
+            || isSafeWeek(LocalDate.ofEpochDay(epochDay), hours, minute, second, length);
+      }
       if (safe) {
         if (!offset.equals(runOffset)) {
-          planRun(run, byDate, hours, frequency, weekdays, minute, second, leftovers, out);
-          run = new ArrayList<>();
+          planRun(days, runStart, runEnd, hours, frequency, weekdays, minute, second, leftovers,
+              out);
+          runStart = i;
           runOffset = offset;
         }
-        run.add(d);
+        runEnd = i + 1;
       } else {
-        planRun(run, byDate, hours, frequency, weekdays, minute, second, leftovers, out);
-        run = new ArrayList<>();
+        planRun(days, runStart, runEnd, hours, frequency, weekdays, minute, second, leftovers,
+            out);
+        runStart = -1;
+        runEnd = -1;
         runOffset = null;
-        Map<Integer, Session> day = byDate.get(d);
-        if (day != null) {
-          leftovers.addAll(day.values());
-        }
+        days.addAll(i, leftovers);
       }
     }
-    planRun(run, byDate, hours, frequency, weekdays, minute, second, leftovers, out);
+    planRun(days, runStart, runEnd, hours, frequency, weekdays, minute, second, leftovers, out);
   }
 
+  /**
+   * Plans one run: the days {@code [runStart, runEnd)} of {@code days} (for a weekly rule, only
+   * those on its weekdays); nothing when {@code runStart} is negative.
+   */
   private void planRun(
-      List<LocalDate> run, Map<LocalDate, Map<Integer, Session>> byDate, SortedSet<Integer> hours,
-      Frequency frequency, Set<DayOfWeek> weekdays, int minute, int second,
-      List<Session> leftovers, List<TimedEvent> out) {
-    if (run.isEmpty()) {
+      Days days, int runStart, int runEnd, int[] hours, Frequency frequency,
+      Set<DayOfWeek> weekdays, int minute, int second, List<Session> leftovers,
+      List<TimedEvent> out) {
+    if (runStart < 0) {
       return;
     }
-    int minHour = hours.first();
-    int start = 0;
+    int minHour = hours[0];
+    int start = runStart;
     // DTSTART must be the rule's first expansion: skip days that lack a session at the first hour.
-    while (start < run.size()) {
-      Map<Integer, Session> day = byDate.get(run.get(start));
-      if (day != null && day.containsKey(minHour)) {
-        break;
-      }
-      if (day != null) {
-        leftovers.addAll(day.values());
+    while (start < runEnd) {
+      if (isRunDay(days, start, frequency, weekdays)) {
+        if (days.at(start, minHour) != null) {
+          break;
+        }
+        days.addAll(start, leftovers);
       }
       start++;
     }
-    if (start == run.size()) {
+    if (start == runEnd) {
       return;
     }
     List<Session> inRun = new ArrayList<>();
-    for (int i = start; i < run.size(); i++) {
-      Map<Integer, Session> day = byDate.get(run.get(i));
-      if (day == null) {
+    for (int i = start; i < runEnd; i++) {
+      if (!isRunDay(days, i, frequency, weekdays)) {
         continue;
       }
-      for (Map.Entry<Integer, Session> e : day.entrySet()) {
-        if (hours.contains(e.getKey())) {
-          inRun.add(e.getValue());
+      for (int h : days.hours) {
+        Session s = days.at(i, h);
+        if (s == null) {
+          continue;
+        }
+        if (java.util.Arrays.binarySearch(hours, h) >= 0) {
+          inRun.add(s);
         } else {
-          leftovers.add(e.getValue());
+          leftovers.add(s);
         }
       }
     }
@@ -298,18 +426,22 @@ final class RecurrenceEncoder {
     Instant until = inRun.get(inRun.size() - 1).start();
     List<Instant> exdates = new ArrayList<>();
     int covered = 0;
-    for (int i = start; i < run.size(); i++) {
-      LocalDate d = run.get(i);
-      Map<Integer, Session> day = byDate.get(d);
+    long timeOfDay = minute * 60L + second;
+    for (int i = start; i < runEnd; i++) {
+      if (!isRunDay(days, i, frequency, weekdays)) {
+        continue;
+      }
+      long localDay = (days.firstEpochDay + i) * DAY + timeOfDay;
       for (int h : hours) {
-        Instant t = zone.instant(LocalDateTime.of(d, LocalTime.of(h, minute, second)));
-        if (t.isBefore(master.start()) || t.isAfter(until)) {
+        // The expansion's instant, in whole seconds (as zone.instant of the local date-time).
+        long t = zone.instantSecond(localDay + h * 3600L);
+        if (isBefore(t, master.start()) || t > until.getEpochSecond()) {
           continue;
         }
-        if (day != null && day.containsKey(h)) {
+        if (days.at(i, h) != null) {
           covered++;
         } else {
-          exdates.add(t);
+          exdates.add(Instant.ofEpochSecond(t));
         }
       }
     }
@@ -318,11 +450,29 @@ final class RecurrenceEncoder {
       return;
     }
     exdates.sort(Comparator.naturalOrder());
-    List<DayOfWeek> days = frequency == Frequency.WEEKLY
+    List<DayOfWeek> ruleDays = frequency == Frequency.WEEKLY
         ? new ArrayList<>(new TreeSet<>(weekdays)) : List.of();
+    List<Integer> ruleHours = new ArrayList<>(hours.length);
+    for (int h : hours) {
+      ruleHours.add(h);
+    }
     out.add(new TimedEvent("series:" + master.id(), master,
-        new Rule(frequency, days, new ArrayList<>(hours), minute, until), exdates, List.of(),
-        utcOnly));
+        new Rule(frequency, ruleDays, ruleHours, minute, until), exdates, List.of(), utcOnly));
+  }
+
+  /** Whether day {@code i} belongs to a run: every day for a daily rule, its weekdays for weekly. */
+  private static boolean isRunDay(Days days, int i, Frequency frequency, Set<DayOfWeek> weekdays) {
+    return frequency == Frequency.DAILY || weekdays.contains(dayOfWeek(days.firstEpochDay + i));
+  }
+
+  /** The day of the week of an epoch day, as {@link LocalDate#getDayOfWeek()}. */
+  private static DayOfWeek dayOfWeek(long epochDay) {
+    return DayOfWeek.of((int) Math.floorMod(epochDay + 3, 7L) + 1);
+  }
+
+  /** Whether the instant at {@code second} (no fraction) is before {@code t}. */
+  private static boolean isBefore(long second, Instant t) {
+    return second < t.getEpochSecond() || (second == t.getEpochSecond() && t.getNano() > 0);
   }
 
   /**
@@ -330,8 +480,7 @@ final class RecurrenceEncoder {
    * unambiguous local time and straddles no change.
    */
   private boolean isSafeDate(
-      LocalDate d, Instant dayStart, Set<Integer> hours, int minute, int second,
-      Duration length) {
+      LocalDate d, Instant dayStart, int[] hours, int minute, int second, Duration length) {
     if (!zone.changesWithin(dayStart.minus(ONE_DAY), dayStart.plus(TWO_DAYS).plus(length))) {
       return true; // no offset change near: every local time of the day exists once
     }
@@ -360,7 +509,7 @@ final class RecurrenceEncoder {
    * weekly rule only covers weeks in which its times exist once on every day.
    */
   private boolean isSafeWeek(
-      LocalDate d, Set<Integer> hours, int minute, int second, Duration length) {
+      LocalDate d, int[] hours, int minute, int second, Duration length) {
     LocalDate monday = d.minusDays(d.getDayOfWeek().getValue() - 1L);
     Instant start = zone.startOfDay(monday);
     if (!zone.changesWithin(start.minus(ONE_DAY), start.plus(NINE_DAYS).plus(length))) {
@@ -382,13 +531,18 @@ final class RecurrenceEncoder {
    * ending 15:00Z instead of 16:00Z).
    */
   private TimedEvent single(String prefix, Session s) {
-    boolean utc = utcOnly || !isRegular(s);
+    return single(prefix, s, isRegular(s));
+  }
+
+  /** As {@link #single(String, Session)}, with {@code regular} = {@link #isRegular}. */
+  private TimedEvent single(String prefix, Session s, boolean regular) {
+    boolean utc = utcOnly || !regular;
     return new TimedEvent(prefix + s.id(), s, null, List.of(), List.of(), utc);
   }
 
   /** Unambiguous start and end, same offset at both: may join a series. */
   private boolean isRegular(Session s) {
-    if (!zone.changesWithin(s.start().minus(ONE_DAY), s.end().plus(ONE_DAY))) {
+    if (!zone.changesWithin(s.start().getEpochSecond() - DAY, s.end().getEpochSecond() + DAY)) {
       return true; // no offset change near
     }
     return isUnambiguous(local(s.start())) && isUnambiguous(local(s.end()))
@@ -401,10 +555,5 @@ final class RecurrenceEncoder {
 
   private LocalDateTime local(Instant t) {
     return zone.local(t);
-  }
-
-  /** The local start of {@code s}, computed once per session and export. */
-  private LocalDateTime localStart(Session s) {
-    return localStarts.computeIfAbsent(s, x -> zone.local(x.start()));
   }
 }

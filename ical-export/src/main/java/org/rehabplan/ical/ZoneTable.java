@@ -29,8 +29,17 @@ final class ZoneTable {
   private final long[] changes;
   /** {@code offsets[i]}: the offset before {@code changes[i]}; the last one after the last. */
   private final ZoneOffset[] offsets;
+  /**
+   * {@code byDay[k]}: the number of changes at or before {@code from + k} days, for each UTC day
+   * of the range (empty when the range is too long for a table: then binary search only).
+   */
+  private final int[] byDay;
   /** The last index found (see {@link #index}); not thread-safe, like the export. */
   private int hint;
+
+  private static final int DAY = 86_400;
+  /** The longest range, in days, given a per-day table (about 270 years). */
+  private static final int MAX_TABLE_DAYS = 100_000;
 
   /** A table for instants in {@code [from, to)}. */
   ZoneTable(ZoneId zone, Instant from, Instant to) {
@@ -53,6 +62,16 @@ final class ZoneTable {
       changes[i] = found.get(i).toEpochSecond();
       offsets[i + 1] = found.get(i).getOffsetAfter();
     }
+    long days = (this.to - this.from) / DAY + 1;
+    this.byDay = new int[changes.length == 0 || days > MAX_TABLE_DAYS ? 0 : (int) days];
+    int h = 0;
+    for (int k = 0; k < byDay.length; k++) {
+      long t = this.from + (long) k * DAY;
+      while (h < changes.length && changes[h] <= t) {
+        h++;
+      }
+      byDay[k] = h;
+    }
   }
 
   /** The offset at {@code epochSecond}. */
@@ -65,12 +84,22 @@ final class ZoneTable {
 
   /**
    * The index in {@link #offsets} of the offset at {@code epochSecond} (in the range): the number
-   * of changes at or before it. Tries the last answer first: calls come in time order mostly.
+   * of changes at or before it. Tries the last answer first (calls come in time order mostly),
+   * then the per-day table, then binary search.
    */
   private int index(long epochSecond) {
     int h = hint;
     if ((h == 0 || changes[h - 1] <= epochSecond)
         && (h == changes.length || epochSecond < changes[h])) {
+      return h;
+    }
+    if (byDay.length > 0) {
+      // The day's count, then the few changes later that day.
+      h = byDay[(int) ((epochSecond - from) / DAY)];
+      while (h < changes.length && changes[h] <= epochSecond) {
+        h++;
+      }
+      hint = h;
       return h;
     }
     int i = Arrays.binarySearch(changes, epochSecond);
@@ -135,6 +164,21 @@ final class ZoneTable {
     return l.atZone(zone).toInstant();
   }
 
+  /**
+   * As {@link #instant(LocalDateTime)} in epoch seconds, for a local date-time of whole seconds
+   * given as its epoch second read in UTC ({@code l.toEpochSecond(ZoneOffset.UTC)}): without
+   * objects where no change is near.
+   */
+  long instantSecond(long localSecond) {
+    if (localSecond - REACH >= from && localSecond + REACH < to) {
+      int i = index(localSecond - REACH);
+      if (i == changes.length || changes[i] >= localSecond + REACH) {
+        return localSecond - offsets[i].getTotalSeconds();
+      }
+    }
+    return instant(LocalDateTime.ofEpochSecond(localSecond, 0, ZoneOffset.UTC)).getEpochSecond();
+  }
+
   /** The first instant of {@code d}, as {@code d.atStartOfDay(zone).toInstant()}. */
   Instant startOfDay(LocalDate d) {
     return instant(d.atStartOfDay());
@@ -148,7 +192,33 @@ final class ZoneTable {
       ZoneOffsetTransition t = rules.nextTransition(start.minusNanos(1));
       return t != null && t.getInstant().isBefore(end);
     }
-    return changesBetween(s, e) > 0;
+    return anyChangeBetween(s, e);
+  }
+
+  /**
+   * As {@link #changesWithin(Instant, Instant)} for instants of whole seconds: whether an offset
+   * change happens in {@code [s, e)}.
+   */
+  boolean changesWithin(long s, long e) {
+    if (s < from || e > to) {
+      return changesWithin(Instant.ofEpochSecond(s), Instant.ofEpochSecond(e));
+    }
+    return anyChangeBetween(s, e);
+  }
+
+  /**
+   * Whether a change happens in {@code [s, e)}, within the range: as {@code changesBetween(s, e)
+   * > 0}, but with the remembered index instead of two binary searches where it can.
+   */
+  private boolean anyChangeBetween(long s, long e) {
+    if (s >= e) {
+      return false;
+    }
+    int h = index(s); // the number of changes at or before s
+    if (h > 0 && changes[h - 1] == s) {
+      return true;
+    }
+    return h < changes.length && changes[h] < e;
   }
 
   /** How many changes in {@code [s, e)}, within the range. */

@@ -842,7 +842,16 @@ final class JournalCli {
       throw new UsageException(command + ": --journal is missing: the journal file, e.g."
           + " --journal hamstring-journal.json");
     }
-    return JournalFile.of("--journal", c.journal, workingDir);
+    JournalFile file = JournalFile.of("--journal", c.journal, workingDir);
+    if (!command.equals("start") && !Files.exists(file.path())) {
+      throw noSuchJournal(c.journal); // before the lock, which would leave NAME.lock behind
+    }
+    return file;
+  }
+
+  private static UsageException noSuchJournal(String name) {
+    return UsageException.of("--journal", name, "no such journal; start one with: rehabplan"
+        + " start --journal " + name + " --injured-at DATE-TIME");
   }
 
   /** The journal read under the lock, for a command that only reads it. */
@@ -862,9 +871,7 @@ final class JournalCli {
   private static PlanRecord read(JournalFile file, JournalFile.Locked lock, Common c)
       throws UsageException {
     String name = requireNonNull(c.journal);
-    byte[] bytes = lock.read().orElseThrow(() -> UsageException.of("--journal", name,
-        "no such journal; start one with: rehabplan start --journal " + name
-            + " --injured-at DATE-TIME"));
+    byte[] bytes = lock.read().orElseThrow(() -> noSuchJournal(name));
     try {
       return PlanRecordJson.read(new ByteArrayInputStream(bytes));
     } catch (JsonFormatException e) {

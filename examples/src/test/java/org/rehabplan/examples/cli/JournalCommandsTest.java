@@ -120,7 +120,16 @@ class JournalCommandsTest {
         assertFalse(Files.exists(dir.resolve("x.ics")), e.getKey());
       }
     }
-    assertRefused(run("today", "--journal", "missing.json"), "--journal 'missing.json': no such");
+    for (String command : List.of("today", "agenda", "check-in", "done", "skip", "export")) {
+      List<String> args = new ArrayList<>(List.of(command, "--journal", "missing.json"));
+      if (command.equals("check-in")) {
+        args.add("2027-03-28T09:00 pain=2/3");
+      } else if (command.equals("done") || command.equals("skip")) {
+        args.add("next");
+      }
+      assertRefused(run(args.toArray(String[]::new)), "--journal 'missing.json': no such journal");
+    }
+    assertFalse(Files.exists(dir.resolve("missing.json.lock"))); // a typo leaves nothing behind
     // One file given for the other: the refusal says what the file is.
     Files.write(dir.resolve("p.json"), protocolJson.getBytes(UTF_8));
     assertRefused(run("today", "--journal", "p.json"), "--journal 'p.json': not a rehabplan"
@@ -325,5 +334,23 @@ class JournalCommandsTest {
     }
     assertArrayEquals(before, Files.readAllBytes(dir.resolve("j.json")));
     assertFalse(Files.exists(dir.resolve("k.json")) || Files.exists(dir.resolve("x.ics")));
+  }
+
+  @Test
+  void whatARunKilledWhileWritingLeavesBehindDoesNotStopTheNextRun() throws Exception {
+    start();
+    ok("check-in", "--journal", "j.json", "2027-03-28T09:00 pain=3/4 note=first");
+    byte[] journal = Files.readAllBytes(dir.resolve("j.json"));
+    // A run killed between writing its temporary file and moving it: the lock file stays (the
+    // system let its lock go with the process), and so does a half-written temporary file.
+    Files.write(dir.resolve(".j.json.5eed.tmp"), java.util.Arrays.copyOf(journal,
+        journal.length / 3));
+    assertTrue(Files.exists(dir.resolve("j.json.lock")));
+    assertArrayEquals(journal, Files.readAllBytes(dir.resolve("j.json")));
+    Run today = ok("today", "--journal", "j.json");
+    assertTrue(today.out().contains("Now: Sun 28 Mar 2027 10:05"), today.out());
+    ok("check-in", "--journal", "j.json", "2027-03-28T10:00 pain=2/3 note=second");
+    assertEquals(List.of("first", "second"), record().checkIns().stream()
+        .map(c -> c.note().orElseThrow()).toList());
   }
 }
