@@ -498,7 +498,8 @@ final class JournalCli {
       out.println("Marked " + session.intervention().title() + " of "
           + DAY_TIME.format(session.start().atZone(zone)) + " [" + session.id() + "] as "
           + (status == SessionOutcome.Status.DONE ? "done" : "skipped") + " at "
-          + TIME.format(at.atZone(zone)) + ".");
+          + (at.atZone(zone).toLocalDate().equals(session.start().atZone(zone).toLocalDate())
+              ? TIME : DAY_TIME).format(at.atZone(zone)) + ".");
       out.println(adherenceLine(next.outcomes().byIntervention(plan, startedBy(plan, now))
           .values()));
       out.println();
