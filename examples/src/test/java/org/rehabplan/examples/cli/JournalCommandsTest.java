@@ -355,4 +355,18 @@ class JournalCommandsTest {
     assertEquals(List.of("first", "second"), record().checkIns().stream()
         .map(c -> c.note().orElseThrow()).toList());
   }
+
+  @Test
+  void theShellCompletionKnowsTheJournalCommandsAndTheirOptions() {
+    String script = ok("generate-completion").out();
+    assertTrue(script.contains("local commands=\"generate-completion start check-in done skip"
+        + " today agenda export protocol\""), script);
+    for (String command : List.of("start", "check-in", "done", "skip", "today", "agenda",
+        "export")) {
+      assertTrue(script.contains("function _picocli_rehabplan_" + command.replace("-", "")),
+          command);
+    }
+    assertTrue(script.contains("--injured-at") && script.contains("--sessions-csv")
+        && script.contains("--journal") && script.contains("--days"), script);
+  }
 }
