@@ -271,6 +271,17 @@ final class JournalCli {
     };
   }
 
+  /**
+   * Adds the journal commands to {@code commandLine} as subcommands, for picocli's generated
+   * shell completion (they are run by {@link #run}, not through picocli's subcommands).
+   */
+  static void addCompletionsTo(CommandLine commandLine) {
+    for (Object command : List.of(new Start(), new CheckInCommand(), new Done(), new Skip(),
+        new Today(), new AgendaCommand(), new Export(), new ProtocolCommand())) {
+      commandLine.addSubcommand(new CommandLine(command));
+    }
+  }
+
   private static <T> T parse(T command, String name, String[] args) throws UsageException {
     CommandLine commandLine = commandLine(command);
     try {
@@ -498,7 +509,8 @@ final class JournalCli {
       out.println("Marked " + session.intervention().title() + " of "
           + DAY_TIME.format(session.start().atZone(zone)) + " [" + session.id() + "] as "
           + (status == SessionOutcome.Status.DONE ? "done" : "skipped") + " at "
-          + TIME.format(at.atZone(zone)) + ".");
+          + (at.atZone(zone).toLocalDate().equals(session.start().atZone(zone).toLocalDate())
+              ? TIME : DAY_TIME).format(at.atZone(zone)) + ".");
       out.println(adherenceLine(next.outcomes().byIntervention(plan, startedBy(plan, now))
           .values()));
       out.println();

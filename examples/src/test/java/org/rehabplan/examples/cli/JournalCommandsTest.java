@@ -186,7 +186,9 @@ class JournalCommandsTest {
     Session first = started.get(0);
     Session second = started.get(1);
     Run done = ok("done", "--journal", "j.json", "next", "--note", "cold pack ok");
-    assertTrue(done.out().contains("[" + first.id() + "] as done"), done.out());
+    // The first session was the day before: the time it was marked at carries its date.
+    assertTrue(done.out().contains("[" + first.id() + "] as done at Sun 28 Mar 2027 10:05."),
+        done.out());
     ok("skip", "--journal", "j.json", "next", "--at", "2027-03-28T09:00");
     PlanRecord record = record();
     assertEquals("done", record.outcomes().outcome(first.id()).orElseThrow().status().name()
@@ -352,5 +354,19 @@ class JournalCommandsTest {
     ok("check-in", "--journal", "j.json", "2027-03-28T10:00 pain=2/3 note=second");
     assertEquals(List.of("first", "second"), record().checkIns().stream()
         .map(c -> c.note().orElseThrow()).toList());
+  }
+
+  @Test
+  void theShellCompletionKnowsTheJournalCommandsAndTheirOptions() {
+    String script = ok("generate-completion").out();
+    assertTrue(script.contains("local commands=\"generate-completion start check-in done skip"
+        + " today agenda export protocol\""), script);
+    for (String command : List.of("start", "check-in", "done", "skip", "today", "agenda",
+        "export")) {
+      assertTrue(script.contains("function _picocli_rehabplan_" + command.replace("-", "")),
+          command);
+    }
+    assertTrue(script.contains("--injured-at") && script.contains("--sessions-csv")
+        && script.contains("--journal") && script.contains("--days"), script);
   }
 }
