@@ -396,4 +396,22 @@ class JournalCommandsTest {
     assertEquals(java.util.Set.of("first", "second"), record().checkIns().stream()
         .map(c -> c.note().orElseThrow()).collect(java.util.stream.Collectors.toSet()));
   }
+
+  @Test
+  void todaySaysHowManyOutcomesAreForSessionsThePlanNoLongerHas() throws Exception {
+    start();
+    ok("done", "--journal", "j.json", "next");
+    ok("skip", "--journal", "j.json", "next");
+    Run before = ok("today", "--journal", "j.json");
+    assertFalse(before.out().contains("no longer has"), before.out());
+    // An outcome kept from an earlier version of the plan, for a session it no longer has.
+    String journal = Files.readString(dir.resolve("j.json"), UTF_8);
+    String first = record().outcomes().outcomes().get(0).sessionId();
+    Files.writeString(dir.resolve("j.json"), journal.replace("\"session\": \"" + first + "\"",
+        "\"session\": \"ice/protect/999\""), UTF_8);
+    Run today = ok("today", "--journal", "j.json");
+    assertTrue(today.out().contains("  1 outcome is for a session this version of the plan no"
+        + " longer has; it stays in the journal."), today.out());
+    assertTrue(today.out().contains("So far: 0 of "), today.out());
+  }
 }
