@@ -636,6 +636,14 @@ final class JournalCli {
     byIntervention.forEach((id, a) -> out.println("  " + Texts.pad(titles.getOrDefault(id, id),
         40) + a.done() + " done, " + a.skipped() + " skipped, " + a.unmarked()
         + " not marked, of " + a.due()));
+    long gone = record.outcomes().outcomes().stream()
+        .filter(o -> plan.sessions().stream().noneMatch(s -> s.id().equals(o.sessionId())))
+        .count();
+    if (gone > 0) {
+      out.println("  " + gone + (gone == 1 ? " outcome is for a session" : " outcomes are for"
+          + " sessions") + " this version of the plan no longer has; "
+          + (gone == 1 ? "it stays" : "they stay") + " in the journal.");
+    }
     out.println();
     out.print(agenda.notice());
     return RehabplanCli.EXIT_OK;
