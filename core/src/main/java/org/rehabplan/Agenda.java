@@ -522,7 +522,8 @@ public final class Agenda {
 
   /**
    * With {@link #outcomes(OutcomeLog)} and {@link #now(Instant)}: the adherence so far, over the
-   * firm sessions that started from the start of the plan up to now ({@link
+   * firm sessions that started from the start of the plan up to now (or up to the end of the
+   * plan, if now is later) ({@link
    * OutcomeLog#byPhase}, {@link OutcomeLog#byIntervention}). A table with a row per phase, a row
    * per intervention and a row for all of them; columns: done, skipped, not marked, due and the
    * share done in percent (rounded down). Conditional sessions are not due. Phases and
@@ -548,8 +549,10 @@ public final class Agenda {
     if (log == null || at == null) {
       return Optional.empty();
     }
+    // Clamped to the plan: any instant is a valid "now", and no session starts outside it.
     Instant start = plan.interval().start();
-    Interval soFar = Interval.of(start, at.isAfter(start) ? at : start);
+    Instant end = plan.interval().endExclusive();
+    Interval soFar = Interval.of(start, at.isBefore(start) ? start : at.isAfter(end) ? end : at);
     Map<String, String> phaseNames = new LinkedHashMap<>();
     Map<String, String> titles = new LinkedHashMap<>();
     Set<String> planned = new HashSet<>();

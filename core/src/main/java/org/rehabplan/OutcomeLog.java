@@ -42,11 +42,21 @@ public final class OutcomeLog {
    * @throws NullPointerException if {@code outcomes} or an outcome is null
    */
   public static OutcomeLog of(List<SessionOutcome> outcomes) {
-    OutcomeLog log = EMPTY;
+    // One map for the whole list: a with() per outcome would copy the log each time.
+    Map<String, SessionOutcome> all = new LinkedHashMap<>();
     for (SessionOutcome o : Checks.checkNoNulls(outcomes, "outcomes")) {
-      log = log.with(o);
+      SessionOutcome earlier = all.putIfAbsent(o.sessionId(), o);
+      if (earlier != null) {
+        throw alreadyMarked(earlier);
+      }
     }
-    return log;
+    return all.isEmpty() ? EMPTY : new OutcomeLog(ImmutableMap.copyOf(all));
+  }
+
+  private static PlanningException alreadyMarked(SessionOutcome earlier) {
+    return new PlanningException("session " + earlier.sessionId() + " was already marked "
+        + earlier.status().name().toLowerCase(java.util.Locale.ROOT) + " at " + earlier.at()
+        + "; an outcome never changes");
   }
 
   /**
@@ -61,9 +71,7 @@ public final class OutcomeLog {
     requireNonNull(outcome, "outcome");
     SessionOutcome earlier = bySession.get(outcome.sessionId());
     if (earlier != null) {
-      throw new PlanningException("session " + outcome.sessionId() + " was already marked "
-          + earlier.status().name().toLowerCase(java.util.Locale.ROOT) + " at " + earlier.at()
-          + "; an outcome never changes");
+      throw alreadyMarked(earlier);
     }
     Map<String, SessionOutcome> more = new LinkedHashMap<>(bySession);
     more.put(outcome.sessionId(), outcome);

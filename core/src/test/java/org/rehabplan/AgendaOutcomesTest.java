@@ -89,6 +89,30 @@ class AgendaOutcomesTest {
     }
   }
 
+  @Test
+  void adherenceIsCountedWithinThePlanWhateverTheMomentGiven() {
+    Plan plan = plan();
+    Session first = firmSessionsOfTheDay(plan).get(0);
+    OutcomeLog log = OutcomeLog.empty().with(SessionOutcome.done(first.id(), first.end()));
+    String before = Agenda.of(plan).now(java.time.Instant.MIN).outcomes(log).adherence()
+        .orElseThrow();
+    assertTrue(before.startsWith("So far: sessions started before Sat 27 Mar 2027 18:30\n"),
+        before);
+    assertEquals(List.of("0", "0", "0", "0", "-"), cells(before, "All sessions"), before);
+    String after = Agenda.of(plan).now(java.time.Instant.MAX).outcomes(log).adherence()
+        .orElseThrow();
+    long firm = plan.sessions().stream().filter(s -> !s.isConditional()).count();
+    assertEquals(List.of("1", "0", String.valueOf(firm - 1), String.valueOf(firm),
+        String.valueOf(100 / firm)), cells(after, "All sessions"), after);
+  }
+
+  /** The numbers of the adherence row labelled {@code label}. */
+  private static List<String> cells(String adherence, String label) {
+    String row = adherence.lines().filter(l -> l.startsWith("  " + label + " ")).findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + label + " in\n" + adherence));
+    return List.of(row.substring(2 + label.length()).trim().split(" +"));
+  }
+
   private static int count(String text, String what) {
     int n = 0;
     for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {

@@ -20,9 +20,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.rehabplan.CalendarState;
 import org.rehabplan.CheckIn;
 import org.rehabplan.OutcomeLog;
@@ -51,6 +55,9 @@ public final class PlanRecordJson {
 
   /** The newest format version this library reads and the one it writes. */
   public static final int FORMAT_VERSION = 1;
+
+  /** The hashes of the built-in protocols, by id, computed on first use. */
+  private static final ConcurrentMap<String, String> BUILT_IN_HASHES = new ConcurrentHashMap<>();
 
   private static final Set<String> KEYS = Set.of("format", "formatVersion", "request",
       "protocol", "checkIns", "replans", "outcomes", "calendar");
@@ -112,12 +119,17 @@ public final class PlanRecordJson {
       return new PlanRecord.Replan(instant(r.get("at")),
           r.get("checkIns").integer(0, PlanRecord.MAX_CHECK_INS));
     }))));
-    OutcomeLog outcomes = OutcomeLog.empty();
+    // Checked for a second outcome of a session item by item (the error names the item), the
+    // log built once: OutcomeLog.with copies the log, so a with() per item would be quadratic.
+    Map<String, SessionOutcome> bySession = new LinkedHashMap<>();
     for (JsonNode n : root.find("outcomes").map(JsonNode::items).orElse(List.of())) {
       SessionOutcome o = n.map(PlanRecordJson::outcome);
-      OutcomeLog before = outcomes;
-      outcomes = n.map(x -> before.with(o));
+      SessionOutcome earlier = bySession.putIfAbsent(o.sessionId(), o);
+      if (earlier != null) {
+        n.map(x -> OutcomeLog.of(List.of(earlier, o))); // throws, located at this item
+      }
     }
+    OutcomeLog outcomes = OutcomeLog.of(new ArrayList<>(bySession.values()));
     CalendarState calendar = root.find("calendar").map(n -> n.map(PlanRecordJson::calendar))
         .orElse(CalendarState.empty());
     OutcomeLog all = outcomes;
@@ -167,7 +179,7 @@ public final class PlanRecordJson {
         "no built-in protocol " + JsonNode.quote(id) + "; built in: "
             + String.join(", ", Protocols.builtInIds())));
     JsonNode hashNode = n.get("sha256");
-    String hash = sha256(builtIn);
+    String hash = builtInHash(builtIn);
     if (!hash.equals(hashNode.text())) {
       throw hashNode.error("the built-in protocol " + id + " has changed since this record was"
           + " written (sha256 " + hashNode.text() + ", now " + hash + "); the plan would not be"
@@ -222,9 +234,21 @@ public final class PlanRecordJson {
    * @return the hash as 64 lower-case hex digits
    */
   public static String sha256(Protocol protocol) {
+    return hash(requireNonNull(protocol, "protocol"));
+  }
+
+  /**
+   * The hash of a built-in protocol, computed once per id: a built-in protocol is one shared
+   * immutable instance, and hashing it means writing its whole file.
+   */
+  private static String builtInHash(Protocol builtIn) {
+    return BUILT_IN_HASHES.computeIfAbsent(builtIn.id(), id -> hash(builtIn));
+  }
+
+  private static String hash(Protocol protocol) {
     StringWriter out = new StringWriter();
     try {
-      ProtocolJson.write(requireNonNull(protocol, "protocol"), out);
+      ProtocolJson.write(protocol, out);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(out.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (IOException | NoSuchAlgorithmException e) {
@@ -261,7 +285,7 @@ public final class PlanRecordJson {
       Protocol p = record.protocol();
       if (Protocols.builtIn(p.id()).filter(p::equals).isPresent()) {
         g.writeStringField("builtIn", p.id());
-        g.writeStringField("sha256", sha256(p));
+        g.writeStringField("sha256", builtInHash(p));
       } else {
         g.writeObjectFieldStart("embedded");
         g.writeStringField("format", ProtocolJson.FORMAT);

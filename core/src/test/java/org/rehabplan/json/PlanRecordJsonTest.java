@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -23,6 +24,7 @@ import org.rehabplan.Adherence;
 import org.rehabplan.CalendarState;
 import org.rehabplan.CheckIn;
 import org.rehabplan.Interval;
+import org.rehabplan.OutcomeLog;
 import org.rehabplan.Plan;
 import org.rehabplan.PlanRecord;
 import org.rehabplan.PlanRequest;
@@ -140,6 +142,38 @@ class PlanRecordJsonTest {
     assertTrue(again.getMessage().contains("already marked done"), again.getMessage());
     assertThrows(PlanningException.class,
         () -> r.withOutcome(SessionOutcome.done("no-such/session/1", first.end())));
+  }
+
+  @Test
+  void aSecondOutcomeOfASessionInAFileIsRefusedAtItsItem() throws IOException {
+    PlanRecord r = hamstringRecord();
+    List<Session> sessions = r.plan().sessions();
+    PlanRecord marked = r.withOutcome(SessionOutcome.done(sessions.get(0).id(),
+            sessions.get(0).end()))
+        .withOutcome(SessionOutcome.skipped(sessions.get(1).id(), sessions.get(1).end()));
+    String json = write(marked);
+    // The second item made to mark the first session again.
+    String bad = json.replace("\"" + sessions.get(1).id() + "\"", "\"" + sessions.get(0).id()
+        + "\"");
+    JsonFormatException e = assertThrows(JsonFormatException.class, () -> read(bad));
+    assertEquals("outcomes[1]", e.path(), e.getMessage());
+    assertTrue(e.getMessage().contains("session " + sessions.get(0).id()
+        + " was already marked done"), e.getMessage());
+  }
+
+  @Test
+  void aLogOfManyOutcomesIsBuiltAtOnceAndStillRefusesASecondOutcome() {
+    List<SessionOutcome> many = new ArrayList<>();
+    Instant at = Instant.parse("2027-03-28T08:00:00Z");
+    for (int i = 0; i < 1_000; i++) {
+      many.add(SessionOutcome.done("s/" + i, at.plusSeconds(i)));
+    }
+    OutcomeLog log = OutcomeLog.of(many);
+    assertEquals(many, log.outcomes());
+    many.add(SessionOutcome.skipped("s/7", at));
+    PlanningException e = assertThrows(PlanningException.class, () -> OutcomeLog.of(many));
+    assertTrue(e.getMessage().startsWith("session s/7 was already marked done at "),
+        e.getMessage());
   }
 
   @Test

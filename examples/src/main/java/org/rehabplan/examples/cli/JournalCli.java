@@ -271,6 +271,17 @@ final class JournalCli {
     };
   }
 
+  /**
+   * Adds the journal commands to {@code commandLine} as subcommands, for picocli's generated
+   * shell completion (they are run by {@link #run}, not through picocli's subcommands).
+   */
+  static void addCompletionsTo(CommandLine commandLine) {
+    for (Object command : List.of(new Start(), new CheckInCommand(), new Done(), new Skip(),
+        new Today(), new AgendaCommand(), new Export(), new ProtocolCommand())) {
+      commandLine.addSubcommand(new CommandLine(command));
+    }
+  }
+
   private static <T> T parse(T command, String name, String[] args) throws UsageException {
     CommandLine commandLine = commandLine(command);
     try {
@@ -498,7 +509,8 @@ final class JournalCli {
       out.println("Marked " + session.intervention().title() + " of "
           + DAY_TIME.format(session.start().atZone(zone)) + " [" + session.id() + "] as "
           + (status == SessionOutcome.Status.DONE ? "done" : "skipped") + " at "
-          + TIME.format(at.atZone(zone)) + ".");
+          + (at.atZone(zone).toLocalDate().equals(session.start().atZone(zone).toLocalDate())
+              ? TIME : DAY_TIME).format(at.atZone(zone)) + ".");
       out.println(adherenceLine(next.outcomes().byIntervention(plan, startedBy(plan, now))
           .values()));
       out.println();
@@ -624,6 +636,14 @@ final class JournalCli {
     byIntervention.forEach((id, a) -> out.println("  " + Texts.pad(titles.getOrDefault(id, id),
         40) + a.done() + " done, " + a.skipped() + " skipped, " + a.unmarked()
         + " not marked, of " + a.due()));
+    long gone = record.outcomes().outcomes().stream()
+        .filter(o -> plan.sessions().stream().noneMatch(s -> s.id().equals(o.sessionId())))
+        .count();
+    if (gone > 0) {
+      out.println("  " + gone + (gone == 1 ? " outcome is for a session" : " outcomes are for"
+          + " sessions") + " this version of the plan no longer has; "
+          + (gone == 1 ? "it stays" : "they stay") + " in the journal.");
+    }
     out.println();
     out.print(agenda.notice());
     return RehabplanCli.EXIT_OK;

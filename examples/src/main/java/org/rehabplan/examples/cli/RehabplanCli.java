@@ -127,6 +127,7 @@ public final class RehabplanCli {
     CommandLine commandLine = PlannerCommand.commandLine();
     commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage()
         .hidden(false);
+    JournalCli.addCompletionsTo(commandLine);
     StringWriter outText = new StringWriter();
     StringWriter errText = new StringWriter();
     commandLine.setOut(new PrintWriter(outText, true));

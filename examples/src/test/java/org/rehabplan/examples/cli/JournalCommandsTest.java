@@ -186,7 +186,9 @@ class JournalCommandsTest {
     Session first = started.get(0);
     Session second = started.get(1);
     Run done = ok("done", "--journal", "j.json", "next", "--note", "cold pack ok");
-    assertTrue(done.out().contains("[" + first.id() + "] as done"), done.out());
+    // The first session was the day before: the time it was marked at carries its date.
+    assertTrue(done.out().contains("[" + first.id() + "] as done at Sun 28 Mar 2027 10:05."),
+        done.out());
     ok("skip", "--journal", "j.json", "next", "--at", "2027-03-28T09:00");
     PlanRecord record = record();
     assertEquals("done", record.outcomes().outcome(first.id()).orElseThrow().status().name()
@@ -380,5 +382,64 @@ class JournalCommandsTest {
     ok("check-in", "--journal", "j.json", "2027-03-28T10:00 pain=2/3 note=second");
     assertEquals(List.of("first", "second"), record().checkIns().stream()
         .map(c -> c.note().orElseThrow()).toList());
+  }
+
+  @Test
+  void theShellCompletionKnowsTheJournalCommandsAndTheirOptions() {
+    String script = ok("generate-completion").out();
+    assertTrue(script.contains("local commands=\"generate-completion start check-in done skip"
+        + " today agenda export protocol\""), script);
+    for (String command : List.of("start", "check-in", "done", "skip", "today", "agenda",
+        "export")) {
+      assertTrue(script.contains("function _picocli_rehabplan_" + command.replace("-", "")),
+          command);
+    }
+    assertTrue(script.contains("--injured-at") && script.contains("--sessions-csv")
+        && script.contains("--journal") && script.contains("--days"), script);
+  }
+
+  @Test
+  void checkInsFromTwoProcessesStartedTogetherAreBothKept() throws Exception {
+    start();
+    String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Process> processes = new ArrayList<>();
+    // This test holds the journal while both programs start, so both find it locked by another
+    // process (the case FileLock is for) and wait; a late starter only makes the test weaker.
+    try (JournalFile.Locked held =
+        JournalFile.of("--journal", "j.json", dir).lock(java.time.Duration.ZERO)) {
+      for (String text : List.of("2027-03-28T09:00 pain=3/4 note=first",
+          "2027-03-28T09:30 pain=3/5 note=second")) {
+        processes.add(new ProcessBuilder(javaCommand, "-cp", System.getProperty("java.class.path"),
+            RehabplanCli.class.getName(), "check-in", "--journal", "j.json", text,
+            "--now", "2027-03-28T10:05")
+            .directory(dir.toFile()).redirectErrorStream(true).start());
+      }
+      Thread.sleep(500);
+    }
+    for (Process p : processes) {
+      String output = new String(p.getInputStream().readAllBytes(), UTF_8);
+      assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), output);
+      assertEquals(0, p.exitValue(), output);
+    }
+    assertEquals(java.util.Set.of("first", "second"), record().checkIns().stream()
+        .map(c -> c.note().orElseThrow()).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Test
+  void todaySaysHowManyOutcomesAreForSessionsThePlanNoLongerHas() throws Exception {
+    start();
+    ok("done", "--journal", "j.json", "next");
+    ok("skip", "--journal", "j.json", "next");
+    Run before = ok("today", "--journal", "j.json");
+    assertFalse(before.out().contains("no longer has"), before.out());
+    // An outcome kept from an earlier version of the plan, for a session it no longer has.
+    String journal = Files.readString(dir.resolve("j.json"), UTF_8);
+    String first = record().outcomes().outcomes().get(0).sessionId();
+    Files.writeString(dir.resolve("j.json"), journal.replace("\"session\": \"" + first + "\"",
+        "\"session\": \"ice/protect/999\""), UTF_8);
+    Run today = ok("today", "--journal", "j.json");
+    assertTrue(today.out().contains("  1 outcome is for a session this version of the plan no"
+        + " longer has; it stays in the journal."), today.out());
+    assertTrue(today.out().contains("So far: 0 of "), today.out());
   }
 }
