@@ -7,22 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.rehabplan.Interval;
 import org.rehabplan.Plan;
 import org.rehabplan.PlanRecord;
-import org.rehabplan.Session;
 import org.rehabplan.examples.cli.RehabplanCli;
 import org.rehabplan.json.PlanRecordJson;
 
@@ -88,12 +84,7 @@ record CliCourse(String zone, String injuredAt, String wake, String sleep, Strin
   }
 
   private static Plan plan(Path dir) {
-    try {
-      return PlanRecordJson.read(new StringReader(Files.readString(dir.resolve("j.json"),
-          UTF_8))).plan();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return record(dir).plan();
   }
 
   /** Along the chain, no UID's SEQUENCE ever goes down, and no UID disappears. */
@@ -114,23 +105,9 @@ record CliCourse(String zone, String injuredAt, String wake, String sleep, Strin
     }
   }
 
-  /** A window holding every session of both plans, with two days to spare. */
-  static Interval window(Plan first, Plan last) {
-    Instant end = first.interval().endExclusive();
-    for (Plan p : List.of(first, last)) {
-      for (Session s : p.sessions()) {
-        end = s.end().isAfter(end) ? s.end() : end;
-      }
-      end = p.interval().endExclusive().isAfter(end) ? p.interval().endExclusive() : end;
-    }
-    return Interval.of(first.interval().start().minus(Duration.ofDays(2)),
-        end.plus(Duration.ofDays(2)));
-  }
-
   static PlanRecord record(Path dir) {
     try {
-      return PlanRecordJson.read(new StringReader(Files.readString(dir.resolve("j.json"),
-          UTF_8)));
+      return PlanRecordJson.read(dir.resolve("j.json"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

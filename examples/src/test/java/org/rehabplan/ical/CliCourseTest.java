@@ -36,7 +36,7 @@ class CliCourseTest {
       for (String f : r.files()) {
         OutlookRules.assertClean(f);
       }
-      Interval window = CliCourse.window(r.first(), r.plan());
+      Interval window = UpdatePropertyTest.window(r.first(), r.plan());
       List<Interval> expected = Expansions.expected(r.plan());
       List<Interval> ical4j = Expansions.ical4jAfterUpdates(r.files(), window);
       assertTrue(expected.equals(ical4j), () -> name + " iCal4j: " + Diff.of(expected, ical4j));

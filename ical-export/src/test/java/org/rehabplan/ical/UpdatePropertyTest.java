@@ -229,7 +229,11 @@ class UpdatePropertyTest {
     assertClientSees(v2, List.of(f1, f2s), window, c);
   }
 
-  private static Interval window(Plan first, Plan... later) {
+  /**
+   * A window holding every session of the given versions of a plan, with two days to spare on
+   * each side (also used by the examples module's whole-course test).
+   */
+  static Interval window(Plan first, Plan... later) {
     Instant last = first.interval().endExclusive();
     List<Plan> all = new java.util.ArrayList<>(List.of(later));
     all.add(first);
